@@ -1,0 +1,4 @@
+//! One module a subcommand, plus the output helpers they share.
+
+pub mod brief;
+mod output;

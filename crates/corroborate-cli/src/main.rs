@@ -1,0 +1,53 @@
+//! The `corroborate` command: parses arguments and runs one subcommand.
+
+mod commands;
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Reads many news reports of the same events and tells what they agree on, where they
+/// disagree, and who said what, with every statement traced to its passage.
+#[derive(Parser)]
+#[command(name = "corroborate", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Brief the inputs as one story: summary with citations, sources, removed page furniture.
+    Brief(commands::brief::BriefArgs),
+}
+
+/// What a command reports back: whether some input was skipped (exit status 2).
+pub struct Outcome {
+    pub skipped_input: bool,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Brief(args) => commands::brief::run(args),
+    };
+    match result {
+        Ok(outcome) if outcome.skipped_input => ExitCode::from(2),
+        Ok(_) => ExitCode::SUCCESS,
+        Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
+        Err(error) => {
+            let _ = writeln!(io::stderr(), "error: {error:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// A reader closing the pipe (`corroborate brief ... | head`) is not an error.
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        cause
+            .downcast_ref::<io::Error>()
+            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+    })
+}

@@ -1,0 +1,11 @@
+//! Readers for the shared evaluation corpora (NeuS, ECB+, PolNeAR) as plain documents, so
+//! tests, benchmarks and `corroborate eval` read them one way.
+//!
+//! Like ingest, this crate reads files; it reads only the evaluation corpora.
+
+mod corpora;
+
+pub use corpora::{
+    CorpusDocument, CorpusError, ecbplus_documents, neus_clusters, polnear_documents,
+    shared_corpus_dir,
+};

@@ -1,0 +1,32 @@
+//! The nouns every corroborate stage shares: identifiers, spans, offset maps, articles,
+//! cleaned text, analysed articles, stories, briefs and diagnostics.
+//!
+//! This crate does no I/O and has no dependencies, so every stage can use it.
+//!
+//! ```
+//! use corroborate_model::{OffsetMap, Span};
+//! // A text that starts 6 bytes into its input file.
+//! let map = OffsetMap::shifted(6, 10);
+//! assert_eq!(map.span_to_input(Span::new(2, 5)), Span::new(8, 11));
+//! ```
+
+mod analyzed;
+mod article;
+mod brief;
+mod clean_text;
+mod diagnostic;
+mod ids;
+mod offsets;
+mod span;
+mod story;
+pub mod text;
+
+pub use analyzed::{AnalyzedArticle, Sentence};
+pub use article::{Article, DatePrecision, PublishedDate};
+pub use brief::{Brief, BriefSource, Evidence, RemovedItem, SummarySentence};
+pub use clean_text::{CleanText, Removal, RemovalReason};
+pub use diagnostic::{Diagnostic, Severity};
+pub use ids::{ArticleId, SourceId};
+pub use offsets::{OffsetMap, OffsetMapBuilder};
+pub use span::Span;
+pub use story::Story;

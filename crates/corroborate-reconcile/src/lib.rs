@@ -1,0 +1,33 @@
+//! Reconciles a story's articles into a [`Brief`](corroborate_model::Brief): the sources,
+//! the page furniture removed from each, and an extractive summary whose every sentence
+//! cites all the sources that carry its content.
+//!
+//! Reconciliation is deterministic: the same story gives the same brief.
+
+mod similarity;
+mod sources;
+mod summary;
+mod title;
+
+use corroborate_model::{Brief, Story};
+
+pub use summary::SummaryConfig;
+
+/// What reconciliation does.
+#[derive(Clone, Debug, Default)]
+pub struct ReconcileConfig {
+    pub summary: SummaryConfig,
+}
+
+/// Builds the brief of one story.
+pub fn reconcile(story: &Story, config: &ReconcileConfig) -> Brief {
+    let index = similarity::SentenceIndex::new(story);
+    let summary = summary::summarize(story, &index, &config.summary);
+    let title = title::story_title(story, &index, &summary);
+    Brief {
+        title,
+        sources: sources::brief_sources(story),
+        summary,
+        removed: sources::removed_items(story),
+    }
+}

@@ -1,0 +1,110 @@
+//! The public JSON form of a brief. These structs are the wire format: internal types may
+//! change without changing them.
+
+use corroborate_model::{Brief, Evidence};
+use serde::{Deserialize, Serialize};
+
+/// The schema name written into every JSON brief.
+pub const BRIEF_SCHEMA: &str = "corroborate/brief/v1";
+
+#[derive(Serialize, Deserialize, Debug, PartialEq)]
+pub struct JsonBrief {
+    pub schema: String,
+    pub title: String,
+    pub sources: Vec<JsonSource>,
+    pub summary: Vec<JsonSummarySentence>,
+    pub removed: Vec<JsonRemoved>,
+}
+
+#[derive(Serialize, Deserialize, Debug, PartialEq)]
+pub struct JsonSource {
+    pub id: String,
+    pub input: String,
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub published: Option<String>,
+    pub published_precision: Option<String>,
+    pub words: usize,
+}
+
+#[derive(Serialize, Deserialize, Debug, PartialEq)]
+pub struct JsonSummarySentence {
+    pub text: String,
+    pub sources: Vec<String>,
+    pub evidence: Vec<JsonEvidence>,
+}
+
+#[derive(Serialize, Deserialize, Debug, PartialEq)]
+pub struct JsonEvidence {
+    pub source: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Serialize, Deserialize, Debug, PartialEq)]
+pub struct JsonRemoved {
+    pub source: String,
+    pub text: String,
+    pub reason: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl JsonBrief {
+    pub fn from_brief(brief: &Brief) -> JsonBrief {
+        JsonBrief {
+            schema: BRIEF_SCHEMA.to_string(),
+            title: brief.title.clone(),
+            sources: brief
+                .sources
+                .iter()
+                .map(|source| JsonSource {
+                    id: source.id.to_string(),
+                    input: source.input.clone(),
+                    title: source.title.clone(),
+                    outlet: source.outlet.clone(),
+                    published: source.published.map(|date| date.to_string()),
+                    published_precision: source
+                        .published
+                        .map(|date| date.precision().as_str().to_string()),
+                    words: source.words,
+                })
+                .collect(),
+            summary: brief
+                .summary
+                .iter()
+                .map(|sentence| JsonSummarySentence {
+                    text: sentence.text.clone(),
+                    sources: sentence.sources.iter().map(ToString::to_string).collect(),
+                    evidence: sentence.evidence.iter().map(json_evidence).collect(),
+                })
+                .collect(),
+            removed: brief
+                .removed
+                .iter()
+                .map(|item| JsonRemoved {
+                    source: item.source.to_string(),
+                    text: item.text.clone(),
+                    reason: item.reason.as_str().to_string(),
+                    start: item.span.start(),
+                    end: item.span.end(),
+                })
+                .collect(),
+        }
+    }
+}
+
+fn json_evidence(evidence: &Evidence) -> JsonEvidence {
+    JsonEvidence {
+        source: evidence.source.to_string(),
+        start: evidence.span.start(),
+        end: evidence.span.end(),
+    }
+}
+
+pub(crate) fn render(brief: &Brief) -> String {
+    let mut out = serde_json::to_string_pretty(&JsonBrief::from_brief(brief))
+        .expect("a brief of strings and numbers always serialises");
+    out.push('\n');
+    out
+}

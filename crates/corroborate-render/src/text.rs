@@ -1,0 +1,120 @@
+//! The terminal rendering: headings, a wrapped summary with citations, sources, removals.
+
+use std::fmt::Write;
+
+use corroborate_model::{Brief, SourceId};
+
+const WIDTH: usize = 88;
+
+pub(crate) fn render(brief: &Brief, color: bool) -> String {
+    let style = Style { color };
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", style.bold(&brief.title));
+    let _ = writeln!(
+        out,
+        "{}",
+        "=".repeat(brief.title.chars().count().min(WIDTH))
+    );
+    let _ = writeln!(out);
+    let _ = writeln!(out, "{}", style.bold("Summary"));
+    if brief.summary.is_empty() {
+        let _ = writeln!(out, "  (no sentence could be chosen)");
+    }
+    for sentence in &brief.summary {
+        let citation = citations(&sentence.sources);
+        let wrapped = wrap(&format!("{} {citation}", sentence.text), WIDTH - 4, "    ");
+        let colored = wrapped.replace(&citation, &style.dim(&citation));
+        let _ = writeln!(out, "  - {colored}");
+    }
+    let _ = writeln!(out);
+    let _ = writeln!(out, "{}", style.bold("Sources"));
+    for source in &brief.sources {
+        let published = source
+            .published
+            .map_or_else(|| "date unknown".to_string(), |date| date.to_string());
+        let _ = writeln!(
+            out,
+            "  {:<4}{}  ({published}, {} words)",
+            source.id.to_string(),
+            source.input,
+            source.words
+        );
+        if let Some(title) = &source.title {
+            let _ = writeln!(out, "      {}", style.dim(title));
+        }
+    }
+    if !brief.removed.is_empty() {
+        let _ = writeln!(out);
+        let _ = writeln!(
+            out,
+            "{}",
+            style.bold(&format!("Removed page furniture ({})", brief.removed.len()))
+        );
+        for item in &brief.removed {
+            let _ = writeln!(
+                out,
+                "  {:<4}{}: {}",
+                item.source.to_string(),
+                item.reason.as_str(),
+                clip(&item.text, 70)
+            );
+        }
+    }
+    out
+}
+
+fn citations(sources: &[SourceId]) -> String {
+    let ids: Vec<String> = sources.iter().map(ToString::to_string).collect();
+    format!("[{}]", ids.join(" "))
+}
+
+/// Wraps at `width` characters, indenting continuation lines.
+fn wrap(text: &str, width: usize, indent: &str) -> String {
+    let mut out = String::new();
+    let mut line_len = 0;
+    for word in text.split_whitespace() {
+        let len = word.chars().count();
+        if line_len > 0 && line_len + 1 + len > width {
+            out.push('\n');
+            out.push_str(indent);
+            line_len = 0;
+        } else if line_len > 0 {
+            out.push(' ');
+            line_len += 1;
+        }
+        out.push_str(word);
+        line_len += len;
+    }
+    out
+}
+
+fn clip(text: &str, max_chars: usize) -> String {
+    let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if one_line.chars().count() <= max_chars {
+        return one_line;
+    }
+    let clipped: String = one_line.chars().take(max_chars - 1).collect();
+    format!("{clipped}\u{2026}")
+}
+
+struct Style {
+    color: bool,
+}
+
+impl Style {
+    fn bold(&self, text: &str) -> String {
+        if self.color {
+            format!("\x1b[1m{text}\x1b[0m")
+        } else {
+            text.to_string()
+        }
+    }
+
+    fn dim(&self, text: &str) -> String {
+        if self.color {
+            format!("\x1b[2m{text}\x1b[0m")
+        } else {
+            text.to_string()
+        }
+    }
+}

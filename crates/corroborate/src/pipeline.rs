@@ -1,0 +1,76 @@
+//! The one place where stages are wired: inputs -> articles -> cleaned text -> analysed
+//! articles -> story -> brief.
+
+use corroborate_analyze::{AnalyzeConfig, analyze};
+use corroborate_clean::{CleanConfig, CleanContext, clean};
+use corroborate_ingest::{IngestConfig, ingest};
+use corroborate_model::{AnalyzedArticle, Article, Brief, Diagnostic, Severity, Story};
+use corroborate_reconcile::{ReconcileConfig, reconcile};
+
+/// Configuration of every stage.
+#[derive(Clone, Debug, Default)]
+pub struct PipelineConfig {
+    pub ingest: IngestConfig,
+    pub clean: CleanConfig,
+    pub analyze: AnalyzeConfig,
+    pub reconcile: ReconcileConfig,
+}
+
+/// The outcome of briefing a set of inputs as one story.
+#[derive(Debug)]
+pub struct BriefRun {
+    pub brief: Brief,
+    pub story: Story,
+    /// Every message about an input, in input order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl BriefRun {
+    /// True when some input was not used.
+    pub fn skipped_any(&self) -> bool {
+        self.diagnostics
+            .iter()
+            .any(|diagnostic| diagnostic.severity == Severity::Skipped)
+    }
+}
+
+/// Reads the inputs and briefs them as one story.
+pub fn brief_inputs(inputs: &[String], config: &PipelineConfig) -> BriefRun {
+    let report = ingest(inputs, &config.ingest);
+    let mut run = brief_articles(report.articles, config);
+    let mut diagnostics = report.diagnostics;
+    diagnostics.append(&mut run.diagnostics);
+    run.diagnostics = diagnostics;
+    run
+}
+
+/// Briefs already-read articles as one story.
+pub fn brief_articles(articles: Vec<Article>, config: &PipelineConfig) -> BriefRun {
+    let (analyzed, diagnostics) = analyze_articles(&articles, config);
+    let story = Story { articles: analyzed };
+    let brief = reconcile(&story, &config.reconcile);
+    BriefRun {
+        brief,
+        story,
+        diagnostics,
+    }
+}
+
+/// Cleans and analyses articles that are read together (cleaning looks across them for
+/// repeated furniture and for the story's vocabulary).
+pub fn analyze_articles(
+    articles: &[Article],
+    config: &PipelineConfig,
+) -> (Vec<AnalyzedArticle>, Vec<Diagnostic>) {
+    let context = CleanContext::new(articles);
+    let mut diagnostics = Vec::new();
+    let analyzed = articles
+        .iter()
+        .map(|article| {
+            let (clean_text, mut messages) = clean(article, &context, &config.clean);
+            diagnostics.append(&mut messages);
+            analyze(&clean_text, &config.analyze)
+        })
+        .collect();
+    (analyzed, diagnostics)
+}
