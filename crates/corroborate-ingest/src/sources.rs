@@ -293,7 +293,10 @@ mod tests {
     fn oversized_file_is_skipped_without_reading_it() {
         let dir = tempfile::tempdir().expect("temp dir");
         let big = write(dir.path(), "big.txt", &vec![b'a'; 2048]);
-        let report = ingest(std::slice::from_ref(&big), &IngestConfig { max_bytes: 1024 });
+        let report = ingest(
+            std::slice::from_ref(&big),
+            &IngestConfig { max_bytes: 1024 },
+        );
         assert!(report.articles.is_empty());
         assert_eq!(
             report.diagnostics[0].message,

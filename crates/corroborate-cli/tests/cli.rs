@@ -1,0 +1,235 @@
+//! The `corroborate` binary end to end: arguments, output files, exit status, bad input.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn corroborate(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_corroborate"))
+        .args(args)
+        .env_remove("NO_COLOR")
+        .output()
+        .expect("the binary runs")
+}
+
+fn demo_story() -> String {
+    workspace()
+        .join("examples/kelsworth-by-election")
+        .to_string_lossy()
+        .into_owned()
+}
+
+fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
+    let path = dir.join(name);
+    fs::write(&path, bytes).expect("write test input");
+    path.to_string_lossy().into_owned()
+}
+
+#[test]
+fn brief_of_the_demo_story_succeeds_in_every_format() {
+    for format in ["text", "markdown", "json", "html"] {
+        let output = corroborate(&["brief", &demo_story(), "--format", format]);
+        assert!(output.status.success(), "{format}: {}", stderr(&output));
+        assert!(
+            stderr(&output).is_empty(),
+            "{format}: unexpected messages {}",
+            stderr(&output)
+        );
+        let stdout = String::from_utf8(output.stdout).expect("UTF-8 output");
+        assert!(stdout.contains("Kelsworth"), "{format}");
+    }
+}
+
+#[test]
+fn output_is_deterministic_and_free_of_colour_when_piped() {
+    let first = corroborate(&["brief", &demo_story(), "--format", "json"]);
+    let second = corroborate(&["brief", &demo_story(), "--format", "json"]);
+    assert_eq!(first.stdout, second.stdout);
+    let text = corroborate(&["brief", &demo_story()]);
+    assert!(!text.stdout.contains(&0x1b), "ANSI escapes in piped output");
+}
+
+#[test]
+fn output_file_and_word_budget() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("brief.html");
+    let out_text = out.to_string_lossy().into_owned();
+    let output = corroborate(&[
+        "brief",
+        &demo_story(),
+        "--format",
+        "html",
+        "--output",
+        &out_text,
+        "--words",
+        "40",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(output.stdout.is_empty());
+    let html = fs::read_to_string(&out).expect("the brief was written");
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    let json = corroborate(&["brief", &demo_story(), "--format", "json", "--words", "40"]);
+    let brief: serde_json::Value = serde_json::from_slice(&json.stdout).expect("JSON brief");
+    let words: usize = brief["summary"]
+        .as_array()
+        .expect("summary list")
+        .iter()
+        .map(|sentence| {
+            sentence["text"]
+                .as_str()
+                .expect("text")
+                .split_whitespace()
+                .count()
+        })
+        .sum();
+    let first_words = brief["summary"][0]["text"]
+        .as_str()
+        .expect("text")
+        .split_whitespace()
+        .count();
+    assert!(
+        words <= 44 || words == first_words,
+        "{words} words for a budget of 40"
+    );
+}
+
+#[test]
+fn article_markup_is_escaped_in_html() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let article = write(
+        dir.path(),
+        "a.txt",
+        b"Site defaced\n\nThe council said intruders added <script>alert(1)</script> and <img src=x onerror=alert(2)> to the results page on Monday night.\n",
+    );
+    let output = corroborate(&["brief", &article, "--format", "html"]);
+    let html = String::from_utf8(output.stdout).expect("UTF-8");
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(!html.contains("<script") && !html.contains("<img"));
+}
+
+#[test]
+fn stdin_is_one_article() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_corroborate"))
+        .args(["brief", "-", "--format", "json"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(b" date 2022-05-01\nFerry returns\n\nThe island ferry returned to service on Sunday after a month of repairs to its engine.\n")
+        .expect("write stdin");
+    let output = child.wait_with_output().expect("wait");
+    assert!(output.status.success(), "{}", stderr(&output));
+    let brief: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON brief");
+    assert_eq!(brief["sources"][0]["input"], "-");
+    assert_eq!(brief["sources"][0]["published"], "2022-05-01");
+    assert_eq!(brief["title"], "Ferry returns");
+}
+
+#[test]
+fn bad_inputs_are_named_skipped_and_the_rest_is_briefed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let good = write(dir.path(), "good.txt", b"Library saved\n\nThe town library will stay open after the council found the money on Tuesday.\n");
+    let empty = write(dir.path(), "empty.txt", b"");
+    let binary = write(
+        dir.path(),
+        "binary.txt",
+        &[0x7f, b'E', b'L', b'F', 0, 0, 1, 2, 3, 0, 0],
+    );
+    let huge = dir.path().join("huge.txt");
+    {
+        let mut file = fs::File::create(&huge).expect("create");
+        let line = vec![b'x'; 1024 * 1024];
+        for _ in 0..50 {
+            file.write_all(&line).expect("write");
+        }
+    }
+    let huge = huge.to_string_lossy().into_owned();
+    let missing = dir
+        .path()
+        .join("missing.txt")
+        .to_string_lossy()
+        .into_owned();
+    let no_articles = tempfile::tempdir().expect("temp dir");
+    let no_articles = no_articles.path().to_string_lossy().into_owned();
+    let output = corroborate(&[
+        "brief",
+        &empty,
+        &binary,
+        &huge,
+        &missing,
+        &no_articles,
+        &good,
+        "--format",
+        "json",
+    ]);
+    assert_eq!(
+        output.status.code(),
+        Some(2),
+        "a skipped input makes the exit status 2"
+    );
+    let messages = stderr(&output);
+    let lines: Vec<&str> = messages.lines().collect();
+    assert_eq!(lines.len(), 5, "one line per bad input:\n{messages}");
+    for (line, path) in lines
+        .iter()
+        .zip([&empty, &binary, &huge, &missing, &no_articles])
+    {
+        assert!(
+            line.contains(path.as_str()),
+            "{line:?} does not name {path}"
+        );
+    }
+    let brief: serde_json::Value =
+        serde_json::from_slice(&output.stdout).expect("a brief of the good input");
+    assert_eq!(brief["sources"].as_array().map(Vec::len), Some(1));
+}
+
+#[test]
+fn invalid_utf8_is_decoded_with_a_warning_and_exit_zero() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let latin1 = write(dir.path(), "latin1.txt", b"Caf\xe9 reopens\n\nThe caf\xe9 on the square reopened on Friday after a fire in the kitchen.\n");
+    let output = corroborate(&["brief", &latin1, "--format", "json"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(stderr(&output).contains(&latin1) && stderr(&output).contains("invalid UTF-8"));
+    let brief: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON brief");
+    let summary = brief["summary"][0]["text"]
+        .as_str()
+        .expect("a summary sentence");
+    assert!(summary.contains('\u{FFFD}'));
+}
+
+#[test]
+fn no_usable_input_is_an_error() {
+    let output = corroborate(&["brief", "/no/such/file.txt"]);
+    assert_eq!(output.status.code(), Some(2));
+    let messages = stderr(&output);
+    assert!(
+        messages.contains("cannot read /no/such/file.txt: no such file or directory"),
+        "{messages}"
+    );
+    assert!(
+        messages.contains("error: no usable articles among the inputs"),
+        "{messages}"
+    );
+}
+
+#[test]
+fn unknown_format_is_refused() {
+    let output = corroborate(&["brief", &demo_story(), "--format", "pdf"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("unknown format"));
+}
