@@ -70,8 +70,43 @@ const SENTENCE_STARTERS: &[&str] = &[
     "Many",
 ];
 
-/// A quoted passage longer than this is a speech, not a phrase, and may hold sentence breaks.
-const MAX_PROTECTED_QUOTE_BYTES: usize = 600;
+/// Verbs that attribute speech: `"Why now?" Vitter demanded.` is one sentence.
+const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "asked",
+    "asks",
+    "added",
+    "adds",
+    "told",
+    "tells",
+    "demanded",
+    "wrote",
+    "writes",
+    "replied",
+    "replies",
+    "continued",
+    "explained",
+    "insisted",
+    "noted",
+    "argued",
+    "declared",
+    "shouted",
+    "yelled",
+    "tweeted",
+    "warned",
+    "claimed",
+    "recalled",
+    "joked",
+    "acknowledged",
+    "admitted",
+    "vowed",
+    "wondered",
+    "exclaimed",
+    "cried",
+    "quipped",
+    "snapped",
+];
 
 /// The sentences of `text`, in order, without surrounding whitespace.
 pub fn split_sentences(text: &str) -> Vec<Sentence> {
@@ -158,19 +193,28 @@ fn typical_line_width(text: &str) -> usize {
     widths.get(widths.len() / 2).copied().unwrap_or(0)
 }
 
-/// Splits one block at sentence-final punctuation.
+/// Splits one block at sentence-final punctuation. Candidates are found byte by byte
+/// (`.`, `!`, `?` and the first byte of `…`), so plain letters cost one comparison each.
 fn split_block(text: &str, block: Span, sentences: &mut Vec<Sentence>) {
     let body = &text[block.range()];
-    let protected = protected_quotes(body);
+    let bytes = body.as_bytes();
     let mut sentence_start = 0;
-    let mut chars = body.char_indices().peekable();
-    while let Some((offset, c)) = chars.next() {
-        if !matches!(c, '.' | '!' | '?' | '\u{2026}') {
-            continue;
-        }
+    let mut at = 0;
+    while at < bytes.len() {
+        let c = match bytes[at] {
+            b'.' => '.',
+            b'!' => '!',
+            b'?' => '?',
+            0xE2 if body[at..].starts_with('\u{2026}') => '\u{2026}',
+            _ => {
+                at += 1;
+                continue;
+            }
+        };
+        let offset = at;
         // Take the whole run of closing punctuation, quotes and brackets.
         let mut end = offset + c.len_utf8();
-        while let Some(&(next_offset, next)) = chars.peek() {
+        while let Some(next) = body[end..].chars().next() {
             let closing = matches!(
                 next,
                 '.' | '!' | '?' | '\u{2026}' | '"' | '\u{201D}' | '\u{2019}' | '\'' | ')' | ']'
@@ -178,15 +222,9 @@ fn split_block(text: &str, block: Span, sentences: &mut Vec<Sentence>) {
             if !closing {
                 break;
             }
-            end = next_offset + next.len_utf8();
-            chars.next();
+            end += next.len_utf8();
         }
-        if protected
-            .iter()
-            .any(|quote| quote.start() < offset && end < quote.end())
-        {
-            continue;
-        }
+        at = end;
         if is_sentence_break(body, offset, c, end) {
             push_sentence(
                 text,
@@ -222,6 +260,10 @@ fn is_sentence_break(body: &str, offset: usize, c: char, end: usize) -> bool {
     if !starts_sentence {
         return false;
     }
+    let closes_quote = body[offset..end].contains(['"', '\u{201D}', '\u{2019}', '\'']);
+    if closes_quote && c != '.' && attribution_follows(next_word) {
+        return false;
+    }
     if c != '.' {
         return true;
     }
@@ -251,6 +293,25 @@ fn is_sentence_break(body: &str, offset: usize, c: char, end: usize) -> bool {
     true
 }
 
+/// True when the text after a closing quote is a speaker and a speech verb
+/// (`Vitter demanded`, `Sen. Ann Lee asked`), which ends the quoting sentence.
+fn attribution_follows(next_text: &str) -> bool {
+    let mut words = next_text
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|word| !word.is_empty())
+        .take(5);
+    for (capitalised, word) in words.by_ref().enumerate() {
+        let bare = word.trim_end_matches(['.', ',', ';', ':']);
+        if SPEECH_VERBS.contains(&bare) {
+            return capitalised > 0;
+        }
+        if !bare.starts_with(char::is_uppercase) || capitalised == 4 {
+            return false;
+        }
+    }
+    false
+}
+
 /// The word right before `offset`, including inner periods (`U.S` in `U.S.`).
 fn token_before(body: &str, offset: usize) -> &str {
     let before = &body[..offset];
@@ -261,34 +322,6 @@ fn token_before(body: &str, offset: usize) -> &str {
         .last()
         .map_or(offset, |(index, _)| index);
     before[start..].trim_start_matches('.')
-}
-
-/// Double-quoted passages of a block that open and close within it and are short enough to
-/// be one utterance: sentence breaks inside them are not taken.
-fn protected_quotes(body: &str) -> Vec<Span> {
-    let mut quotes = Vec::new();
-    let mut open: Option<usize> = None;
-    for (offset, c) in body.char_indices() {
-        match c {
-            '\u{201C}' => open = Some(offset),
-            '\u{201D}' => {
-                if let Some(start) = open.take() {
-                    quotes.push(Span::new(start, offset + c.len_utf8()));
-                }
-            }
-            '"' => match open.take() {
-                Some(start) => quotes.push(Span::new(start, offset + 1)),
-                None => open = Some(offset),
-            },
-            _ => {}
-        }
-    }
-    if open.is_some() {
-        // Unbalanced quotes (a speech running into the next paragraph): protect nothing.
-        return Vec::new();
-    }
-    quotes.retain(|quote| quote.len() <= MAX_PROTECTED_QUOTE_BYTES);
-    quotes
 }
 
 fn push_sentence(text: &str, start: usize, end: usize, sentences: &mut Vec<Sentence>) {
@@ -359,15 +392,19 @@ mod tests {
     }
 
     #[test]
-    fn quotes_end_sentences_and_stay_whole() {
+    fn quotes_end_sentences_and_hold_sentences() {
         check(
-            "She said: \u{201C}We won. We are back.\u{201D} Then she left. \"Is it over?\" he asked. \"Yes.\" The hall emptied.",
+            "She said: \u{201C}We won. We are back.\u{201D} Then she left. \"Is it over?\" he asked. \"Yes.\" The hall emptied. \u{201C}Why now?\u{201D} Sen. Ann Vitter demanded. \"No!\" It ended.",
             expect![[r#"
-                S She said: “We won. We are back.”
+                S She said: “We won.
+                S We are back.”
                 S Then she left.
                 S "Is it over?" he asked.
                 S "Yes."
                 S The hall emptied.
+                S “Why now?” Sen. Ann Vitter demanded.
+                S "No!"
+                S It ended.
             "#]],
         );
     }

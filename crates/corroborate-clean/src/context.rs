@@ -6,11 +6,15 @@ use std::collections::{HashMap, HashSet};
 use corroborate_model::Article;
 use corroborate_model::text::fold;
 
+use corroborate_model::text::{count_words, ends_like_sentence};
+
 use crate::hyphenation::has_line_end_hyphen;
-use crate::lines::split_lines;
+use crate::lines::line_key;
 
 /// Lines longer than this are reporting, not furniture, so they are not counted.
 pub(crate) const MAX_FURNITURE_WORDS: usize = 12;
+/// No line of [`MAX_FURNITURE_WORDS`] words is longer than this.
+const MAX_FURNITURE_BYTES: usize = 400;
 
 /// Facts about the whole batch that cleaning an article consults.
 #[derive(Debug, Default)]
@@ -29,12 +33,22 @@ impl CleanContext {
         let mut needs_vocabulary = false;
         for article in articles {
             let mut seen: HashSet<String> = HashSet::new();
-            for line in split_lines(&article.text) {
-                if line.is_blank() || line.words > MAX_FURNITURE_WORDS || line.sentence_end {
+            for line in article.text.lines() {
+                // Cheap tests first: most lines are sentences, which are never counted.
+                let trimmed = line.trim();
+                if trimmed.is_empty()
+                    || ends_like_sentence(trimmed)
+                    || trimmed.len() > MAX_FURNITURE_BYTES
+                {
                     continue;
                 }
-                if seen.insert(line.key.clone()) {
-                    *line_articles.entry(line.key).or_default() += 1;
+                if count_words(trimmed) > MAX_FURNITURE_WORDS {
+                    continue;
+                }
+                let key = line_key(trimmed);
+                if !seen.contains(&key) {
+                    seen.insert(key.clone());
+                    *line_articles.entry(key).or_default() += 1;
                 }
             }
             needs_vocabulary |= has_line_end_hyphen(&article.text);

@@ -5,9 +5,10 @@
 //! neighbourhood (a sign-up block, a list under a "Read more" header, a caption above a
 //! credit) and on repetition within the article and across the batch. No rule names a site.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::LazyLock;
 
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use corroborate_model::RemovalReason;
 use regex::Regex;
 
@@ -20,17 +21,18 @@ const MAX_REMOVABLE_WORDS: usize = 80;
 /// The furniture reason for each line (`None` keeps the line). Blank lines are kept.
 pub(crate) fn classify(lines: &[Line<'_>], context: &CleanContext) -> Vec<Option<RemovalReason>> {
     let headline = lines.iter().position(|line| !line.is_blank());
-    let mut reasons: Vec<Option<RemovalReason>> =
-        lines.iter().map(|line| line_reason(line)).collect();
+    let cues: Vec<Cues> = lines.iter().map(Cues::of_line).collect();
+    let mut reasons: Vec<Option<RemovalReason>> = lines
+        .iter()
+        .zip(&cues)
+        .map(|(line, cues)| line_reason(line, cues))
+        .collect();
     mark_related_lists(lines, &mut reasons);
-    extend_blocks(lines, &mut reasons);
+    extend_blocks(lines, &cues, &mut reasons);
     mark_captions_above_credits(lines, headline, &mut reasons);
-    mark_repetition(lines, headline, context, &mut reasons);
+    mark_repetition(lines, &cues, headline, context, &mut reasons);
     for (line, reason) in lines.iter().zip(reasons.iter_mut()) {
-        if line.is_blank()
-            || (line.words > MAX_REMOVABLE_WORDS
-                && *reason != Some(RemovalReason::DuplicateParagraph))
-        {
+        if line.is_blank() || line.words > MAX_REMOVABLE_WORDS {
             *reason = None;
         }
     }
@@ -38,18 +40,17 @@ pub(crate) fn classify(lines: &[Line<'_>], context: &CleanContext) -> Vec<Option
 }
 
 /// Rules that look at one line alone.
-fn line_reason(line: &Line<'_>) -> Option<RemovalReason> {
-    if line.is_blank() {
+fn line_reason(line: &Line<'_>, cues: &Cues) -> Option<RemovalReason> {
+    if line.is_blank() || line.words > MAX_REMOVABLE_WORDS {
         return None;
     }
-    let cues = Cues::of(&line.key);
     if let Some(reason) = credit_reason(line) {
         return Some(reason);
     }
     if ADVERTISEMENT_LINES.contains(&line.key.as_str()) {
         return Some(RemovalReason::Advertisement);
     }
-    if is_related_header(line) || RELATED_INLINE.is_match(&line.key) {
+    if is_related_header(line) || (line.words <= 25 && RELATED_INLINE.is_match(&line.key)) {
         return Some(RemovalReason::RelatedLinks);
     }
     if line.words <= 20 && UPDATE_NOTICE.is_match(&line.key) {
@@ -106,7 +107,7 @@ fn mark_related_lists(lines: &[Line<'_>], reasons: &mut [Option<RemovalReason>])
 /// carries form words ("Invalid email", "Something went wrong") or names the newsletter
 /// ("Morning Briefing: every weekday") belongs to the sign-up block; a short teaser beside a
 /// player notice ("Watch: the speech") belongs to the player.
-fn extend_blocks(lines: &[Line<'_>], reasons: &mut [Option<RemovalReason>]) {
+fn extend_blocks(lines: &[Line<'_>], cues: &[Cues], reasons: &mut [Option<RemovalReason>]) {
     loop {
         let mut changed = false;
         for index in 0..lines.len() {
@@ -120,7 +121,7 @@ fn extend_blocks(lines: &[Line<'_>], reasons: &mut [Option<RemovalReason>]) {
                     .flatten()
                     .any(|other| reasons[other] == Some(reason))
             };
-            let cues = Cues::of(&line.key);
+            let cues = &cues[index];
             let sign_up_like = cues.form >= 1
                 || (!line.sentence_end && (cues.addressed || cues.newsletter_name >= 1));
             let player_like = !line.sentence_end && (cues.player_action >= 1 || cues.video >= 1);
@@ -164,25 +165,26 @@ fn mark_captions_above_credits(
 /// furniture; a whole paragraph printed twice keeps its first copy.
 fn mark_repetition(
     lines: &[Line<'_>],
+    cues: &[Cues],
     headline: Option<usize>,
     context: &CleanContext,
     reasons: &mut [Option<RemovalReason>],
 ) {
+    let considered = |line: &Line<'_>| !line.is_blank() && line.words <= MAX_REMOVABLE_WORDS;
     let mut occurrences: HashMap<&str, Vec<usize>> = HashMap::new();
     for (index, line) in lines.iter().enumerate() {
-        if !line.is_blank() && line.words > 0 {
+        if considered(line) {
             occurrences
-                .entry(line.key.as_str())
+                .entry(line.comparison_text())
                 .or_default()
                 .push(index);
         }
     }
     for (index, line) in lines.iter().enumerate() {
-        if reasons[index].is_some() || line.is_blank() || line.words == 0 || Some(index) == headline
-        {
+        if reasons[index].is_some() || !considered(line) || Some(index) == headline {
             continue;
         }
-        let copies = &occurrences[line.key.as_str()];
+        let copies = &occurrences[line.comparison_text()];
         let short_fragment = line.words <= MAX_FURNITURE_WORDS && !line.sentence_end;
         if copies.len() >= 2 {
             if short_fragment {
@@ -194,7 +196,7 @@ fn mark_repetition(
         }
         if short_fragment {
             let articles = context.articles_with_line(&line.key);
-            let addressed = Cues::of(&line.key).addressed;
+            let addressed = cues[index].addressed;
             if articles >= 3 || (articles == 2 && (line.words <= 6 || addressed)) {
                 reasons[index] = Some(RemovalReason::RepeatedLine);
             }
@@ -224,7 +226,11 @@ fn credit_reason(line: &Line<'_>) -> Option<RemovalReason> {
     if line.words > 40 {
         return None;
     }
-    if let Some(found) = TRAILING_CREDIT.find(line.trimmed) {
+    let ends_with_bracket = line.trimmed.ends_with(')');
+    if let Some(found) = ends_with_bracket
+        .then(|| TRAILING_CREDIT.find(line.trimmed))
+        .flatten()
+    {
         let before = line.trimmed[..found.start()].trim();
         return Some(if before.chars().any(char::is_alphanumeric) {
             RemovalReason::Caption
@@ -232,7 +238,7 @@ fn credit_reason(line: &Line<'_>) -> Option<RemovalReason> {
             RemovalReason::PhotoCredit
         });
     }
-    if line.words <= 25 && LEADING_CREDIT.is_match(line.trimmed) {
+    if line.words <= 25 && has_leading_credit(line) {
         return Some(if line.key.contains("caption") {
             RemovalReason::Caption
         } else {
@@ -247,8 +253,16 @@ fn credit_reason(line: &Line<'_>) -> Option<RemovalReason> {
 
 /// A line that is nothing but a credit: `Name Surname/Agency`, or a leading `Photo: ...`.
 fn is_bare_credit(line: &Line<'_>) -> bool {
-    (line.words <= 8 && !line.sentence_end && NAME_SLASH_AGENCY.is_match(line.trimmed))
-        || (line.words <= 12 && LEADING_CREDIT.is_match(line.trimmed))
+    (line.words <= 8
+        && !line.sentence_end
+        && line.trimmed.contains('/')
+        && NAME_SLASH_AGENCY.is_match(line.trimmed))
+        || (line.words <= 12 && has_leading_credit(line))
+}
+
+/// `Photo: ...`, `Credit | ...` and the like (a label, then a colon or bar).
+fn has_leading_credit(line: &Line<'_>) -> bool {
+    line.trimmed.contains([':', '|']) && LEADING_CREDIT.is_match(line.trimmed)
 }
 
 /// Counts of cue words in a folded line key.
@@ -267,31 +281,118 @@ struct Cues {
 }
 
 impl Cues {
+    /// The cues of a line. Long lines are furniture only when they speak of sign-ups and
+    /// privacy (a consent paragraph), so a quick scan for those words comes first.
+    fn of_line(line: &Line<'_>) -> Cues {
+        let short = line.words <= MAX_CUED_WORDS;
+        let long_but_sign_up =
+            line.words <= MAX_REMOVABLE_WORDS && SIGN_UP_STEMS.is_match(line.trimmed);
+        if short || long_but_sign_up {
+            Cues::of(line.trimmed)
+        } else {
+            Cues::default()
+        }
+    }
+
+    /// Scans a line once for every cue word (any case), whole words only.
     fn of(key: &str) -> Cues {
         let mut cues = Cues::default();
-        let mut previous = "";
-        for (position, word) in key
-            .split(|c: char| !(c.is_alphanumeric() || c == '\''))
-            .enumerate()
-        {
-            if word.is_empty() {
+        let (automaton, kinds) = &*CUE_WORDS;
+        let is_word_char = |c: Option<char>| {
+            c.is_some_and(|c| c.is_alphanumeric() || corroborate_model::text::is_apostrophe(c))
+        };
+        for found in automaton.find_iter(key) {
+            let before = key[..found.start()].chars().next_back();
+            let after = key[found.end()..].chars().next();
+            if is_word_char(before) || is_word_char(after) {
                 continue;
             }
-            cues.video += VIDEO_WORDS.contains(&word) as usize;
-            cues.player_action += PLAYER_ACTION_WORDS.contains(&word) as usize;
-            cues.newsletter += NEWSLETTER_WORDS.contains(&word) as usize
-                + (matches!((previous, word), ("sign", "up") | ("email", "address")) as usize);
-            cues.newsletter_name += NEWSLETTER_NAME_WORDS.contains(&word) as usize;
-            cues.form += FORM_WORDS.contains(&word) as usize;
-            cues.social += SOCIAL_WORDS.contains(&word) as usize;
-            cues.platforms += PLATFORM_WORDS.contains(&word) as usize;
-            cues.addressed |= ADDRESS_WORDS.contains(&word)
-                || (position == 0 && IMPERATIVE_OPENERS.contains(&word));
-            previous = word;
+            let kind = kinds[found.pattern().as_usize()];
+            let has = |flag: u16| usize::from(kind & flag != 0);
+            cues.video += has(VIDEO);
+            cues.player_action += has(PLAYER_ACTION);
+            cues.newsletter += has(NEWSLETTER);
+            cues.newsletter_name += has(NEWSLETTER_NAME);
+            cues.form += has(FORM);
+            cues.social += has(SOCIAL);
+            cues.platforms += has(PLATFORM);
+            cues.addressed |= kind & ADDRESS != 0 || (found.start() == 0 && kind & IMPERATIVE != 0);
         }
         cues
     }
 }
+
+/// Lines up to this long are scanned for every kind of cue.
+const MAX_CUED_WORDS: usize = 25;
+
+/// Word stems of sign-up and consent text, for the quick scan of long lines.
+static SIGN_UP_STEMS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build([
+            "newsletter",
+            "subscri",
+            "privacy",
+            "sign-up",
+            "sign up",
+            "inbox",
+            "consent",
+        ])
+        .expect("sign-up stems form a valid automaton")
+});
+
+const VIDEO: u16 = 1;
+const PLAYER_ACTION: u16 = 1 << 1;
+const NEWSLETTER: u16 = 1 << 2;
+const NEWSLETTER_NAME: u16 = 1 << 3;
+const FORM: u16 = 1 << 4;
+const SOCIAL: u16 = 1 << 5;
+const PLATFORM: u16 = 1 << 6;
+const ADDRESS: u16 = 1 << 7;
+const IMPERATIVE: u16 = 1 << 8;
+
+/// One automaton over every cue word and phrase, with the kinds of cue each pattern is.
+static CUE_WORDS: LazyLock<(AhoCorasick, Vec<u16>)> = LazyLock::new(|| {
+    let mut table: BTreeMap<&'static str, u16> = BTreeMap::new();
+    let lists: [(&[&'static str], u16); 9] = [
+        (VIDEO_WORDS, VIDEO),
+        (PLAYER_ACTION_WORDS, PLAYER_ACTION),
+        (NEWSLETTER_WORDS, NEWSLETTER),
+        (NEWSLETTER_NAME_WORDS, NEWSLETTER_NAME),
+        (FORM_WORDS, FORM),
+        (SOCIAL_WORDS, SOCIAL),
+        (PLATFORM_WORDS, PLATFORM),
+        (ADDRESS_WORDS, ADDRESS),
+        (IMPERATIVE_OPENERS, IMPERATIVE),
+    ];
+    for (words, kind) in lists {
+        for word in words {
+            *table.entry(word).or_default() |= kind;
+        }
+    }
+    // Phrases are one cue; the longest match wins, so their words count through them.
+    table.insert("sign up", NEWSLETTER | IMPERATIVE);
+    table.insert("email address", NEWSLETTER | FORM | PLATFORM);
+    // Apostrophes come straight or curly; the automaton matches ASCII case-insensitively.
+    let curly: Vec<(String, u16)> = table
+        .iter()
+        .filter(|(word, _)| word.contains('\''))
+        .map(|(word, kind)| (word.replace('\'', "\u{2019}"), *kind))
+        .collect();
+    let mut patterns: Vec<String> = table.keys().map(|word| word.to_string()).collect();
+    let mut kinds: Vec<u16> = table.values().copied().collect();
+    for (word, kind) in curly {
+        patterns.push(word);
+        kinds.push(kind);
+    }
+    let automaton = AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(patterns)
+        .expect("cue words form a valid automaton");
+    (automaton, kinds)
+});
 
 const VIDEO_WORDS: &[&str] = &[
     "video",
@@ -464,7 +565,7 @@ static RELATED_HEADER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static RELATED_INLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:read more|related|see also|also read|read also|read next|more)\s*[:|>-]\s*\S")
+    Regex::new(r"^(?:(?:read more|related|see also|also read|read also|read next|more)\s*[:|>-]\s*\S|(?:read|see|view|watch) (?:the )?(?:rest|full (?:story|article|report|text|statement|interview|video))(?: here| at .{1,40}| on .{1,40})?$|click here\b)")
         .expect("related inline pattern is valid")
 });
 
@@ -572,7 +673,7 @@ mod tests {
     #[test]
     fn related_links_with_and_without_bullets() {
         check(
-            "Storm hits coast\nRead More\n• Coast road closed after landslip\n• Five things to know about the storm\n\nThe storm reached the coast at dawn.\nMore on the storm\nHarbour wall to be rebuilt\nFishermen count the cost\nRescuers worked through the night.\nRead more: Why the sea wall failed\n",
+            "Storm hits coast\nRead More\n• Coast road closed after landslip\n• Five things to know about the storm\n\nThe storm reached the coast at dawn.\nMore on the storm\nHarbour wall to be rebuilt\nFishermen count the cost\nRescuers worked through the night.\nRead more: Why the sea wall failed\nRead the rest here.\nRead the report, she said, and judge for yourself.\n",
             expect_test::expect![[r#"
                 keep         Storm hits coast
                 related      Read More
@@ -584,6 +685,8 @@ mod tests {
                 related      Fishermen count the cost
                 keep         Rescuers worked through the night.
                 related      Read more: Why the sea wall failed
+                related      Read the rest here.
+                keep         Read the report, she said, and judge for yourself.
             "#]],
         );
     }
@@ -635,6 +738,20 @@ mod tests {
                 duplicate    The vote was counted overnight in the town hall.
             "#]],
         );
+    }
+
+    #[test]
+    fn long_paragraphs_are_never_duplicates_of_each_other() {
+        let long = |topic: &str| format!("{} ", topic).repeat(90);
+        let text = format!(
+            "Title\n{}\n{}\n{}\n",
+            long("alpha"),
+            long("beta"),
+            long("alpha")
+        );
+        let lines = split_lines(&text);
+        let reasons = classify(&lines, &CleanContext::default());
+        assert!(reasons.iter().all(Option::is_none), "{reasons:?}");
     }
 
     #[test]

@@ -17,7 +17,8 @@ pub(crate) struct Line<'a> {
     /// Starts with a list bullet (`•`, `-`, `*`, `·`, `▪`, `►`, `»`).
     pub bullet: bool,
     /// Folded text without bullet and surrounding punctuation, spaces collapsed: the key
-    /// used to spot the same line elsewhere.
+    /// used to spot the same line elsewhere. Empty for lines longer than
+    /// [`MAX_KEYED_WORDS`], which are compared as written.
     pub key: String,
 }
 
@@ -25,7 +26,21 @@ impl Line<'_> {
     pub fn is_blank(&self) -> bool {
         self.trimmed.is_empty()
     }
+
+    /// What two lines must share to be the same line: the folded key of a short line, the
+    /// exact text of a longer one.
+    pub fn comparison_text(&self) -> &str {
+        if self.key.is_empty() {
+            self.trimmed
+        } else {
+            &self.key
+        }
+    }
 }
+
+/// Lines longer than this are compared as written, not folded: furniture recurring in
+/// other articles is short, and a long paragraph repeats verbatim.
+pub(crate) const MAX_KEYED_WORDS: usize = 25;
 
 /// The lines of `text`, including blank ones.
 pub(crate) fn split_lines(text: &str) -> Vec<Line<'_>> {
@@ -51,18 +66,24 @@ fn measure(text: &str, start: usize, end: usize, next: usize) -> Line<'_> {
     let raw = &text[start..end];
     let trimmed = raw.trim();
     let trimmed_start = start + (raw.len() - raw.trim_start().len());
+    let words = text::count_words(trimmed);
     let bullet = trimmed.starts_with(['•', '*', '·', '▪', '►', '»', '‣', '◦'])
-        || (trimmed.starts_with(['-', '–', '—']) && trimmed[1..].starts_with(' '))
-        || trimmed.starts_with("- ");
+        || trimmed
+            .strip_prefix(['-', '–', '—'])
+            .is_some_and(|rest| rest.starts_with(' '));
     Line {
         start,
         next,
         trimmed,
         trimmed_start,
-        words: text::count_words(trimmed),
+        words,
         sentence_end: ends_like_sentence(trimmed),
         bullet,
-        key: line_key(trimmed),
+        key: if words <= MAX_KEYED_WORDS {
+            line_key(trimmed)
+        } else {
+            String::new()
+        },
     }
 }
 
@@ -87,15 +108,16 @@ mod tests {
 
     #[test]
     fn lines_keep_offsets_and_features() {
-        let text = "Head line\r\n\n• Related story\nShe said yes.";
+        let text = "Head line\r\n\n• Related story\nShe said yes.\n\u{2014} Staff reporter";
         let lines = split_lines(text);
-        assert_eq!(lines.len(), 4);
+        assert_eq!(lines.len(), 5);
+        assert!(lines[4].bullet, "a dash and a space open a list item");
         assert_eq!(lines[0].trimmed, "Head line");
         assert_eq!(lines[1].start, 11);
         assert!(lines[1].is_blank());
         assert!(lines[2].bullet);
         assert_eq!(lines[2].key, "related story");
         assert!(lines[3].sentence_end);
-        assert_eq!(lines[3].next, text.len());
+        assert_eq!(lines[4].next, text.len());
     }
 }

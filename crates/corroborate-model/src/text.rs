@@ -7,8 +7,16 @@
 /// Appends the matching form of `c` to `out`: quotes, dashes, spaces and ellipses unified,
 /// letters lower-cased.
 pub fn push_folded(c: char, out: &mut String) {
+    if c.is_ascii() {
+        out.push(if c == '`' {
+            '\''
+        } else {
+            c.to_ascii_lowercase()
+        });
+        return;
+    }
     match c {
-        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' | '\u{00B4}' => {
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{00B4}' => {
             out.push('\'')
         }
         '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}'
@@ -20,7 +28,6 @@ pub fn push_folded(c: char, out: &mut String) {
             out.push(' ')
         }
         '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' => {}
-        c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
         c => out.extend(c.to_lowercase()),
     }
 }
@@ -56,46 +63,127 @@ impl<'a> Iterator for Words<'a> {
     type Item = (usize, &'a str);
 
     fn next(&mut self) -> Option<(usize, &'a str)> {
-        let rest = &self.text[self.at..];
-        let (skip, _) = rest.char_indices().find(|(_, c)| c.is_alphanumeric())?;
-        let start = self.at + skip;
+        let bytes = self.text.as_bytes();
+        let mut at = self.at;
+        // Skip to the next word character; ASCII bytes are tested without decoding.
+        let start = loop {
+            let byte = *bytes.get(at)?;
+            if byte.is_ascii() {
+                if byte.is_ascii_alphanumeric() {
+                    break at;
+                }
+                at += 1;
+                continue;
+            }
+            let c = self.text[at..]
+                .chars()
+                .next()
+                .expect("at is a char boundary");
+            if c.is_alphanumeric() {
+                break at;
+            }
+            at += c.len_utf8();
+        };
         let mut end = start;
+        let mut previous = '\0';
         let mut chars = self.text[start..].char_indices().peekable();
         while let Some((offset, c)) = chars.next() {
             if c.is_alphanumeric() {
                 end = start + offset + c.len_utf8();
+                previous = c;
                 continue;
             }
-            let joins_letters = is_apostrophe(c);
-            let joins_digits = matches!(c, '.' | ',');
-            let previous = self.text[..start + offset].chars().next_back();
-            let next = chars.peek().map(|(_, next)| *next);
-            let keeps = match (previous, next) {
-                (Some(before), Some(after)) => {
-                    (joins_letters && before.is_alphabetic() && after.is_alphabetic())
-                        || (joins_digits && before.is_ascii_digit() && after.is_ascii_digit())
-                }
-                _ => false,
-            };
+            let next = chars.peek().map_or('\0', |(_, next)| *next);
+            let keeps = (is_apostrophe(c) && previous.is_alphabetic() && next.is_alphabetic())
+                || (matches!(c, '.' | ',') && previous.is_ascii_digit() && next.is_ascii_digit());
             if !keeps {
                 break;
             }
+            previous = c;
         }
         self.at = end;
         Some((start, &self.text[start..end]))
     }
 }
 
-/// The number of word tokens in a text.
+/// The number of word tokens in a text, as [`words`] would count them, without building
+/// the tokens. ASCII is classified byte by byte; other characters are decoded.
 pub fn count_words(text: &str) -> usize {
-    words(text).count()
+    let bytes = text.as_bytes();
+    if text.is_ascii() {
+        return count_ascii_words(bytes);
+    }
+    let mut count = 0;
+    // The two characters before the current one, for the joiner rule of [`words`].
+    let (mut previous, mut before_previous) = ('\0', '\0');
+    let mut at = 0;
+    while at < bytes.len() {
+        let byte = bytes[at];
+        let c = if byte < 0x80 {
+            at += 1;
+            byte as char
+        } else {
+            let c = text[at..].chars().next().expect("at is a char boundary");
+            at += c.len_utf8();
+            c
+        };
+        let word_char = if byte < 0x80 {
+            byte.is_ascii_alphanumeric()
+        } else {
+            c.is_alphanumeric()
+        };
+        if word_char && !is_word_char(previous) {
+            let joined =
+                (is_apostrophe(previous) && before_previous.is_alphabetic() && c.is_alphabetic())
+                    || (matches!(previous, '.' | ',')
+                        && before_previous.is_ascii_digit()
+                        && c.is_ascii_digit());
+            count += usize::from(!joined);
+        }
+        before_previous = previous;
+        previous = c;
+    }
+    count
+}
+
+/// [`count_words`] for ASCII text: the same rules on bytes, with no decoding.
+fn count_ascii_words(bytes: &[u8]) -> usize {
+    let mut count = 0;
+    let (mut previous, mut before_previous) = (b' ', b' ');
+    for &byte in bytes {
+        if byte.is_ascii_alphanumeric() && !previous.is_ascii_alphanumeric() {
+            let joined = (previous == b'\''
+                && before_previous.is_ascii_alphabetic()
+                && byte.is_ascii_alphabetic())
+                || (matches!(previous, b'.' | b',')
+                    && before_previous.is_ascii_digit()
+                    && byte.is_ascii_digit());
+            count += usize::from(!joined);
+        }
+        before_previous = previous;
+        previous = byte;
+    }
+    count
+}
+
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric()
+    }
 }
 
 /// True when a line of text ends like a sentence: `.`, `!`, `?`, `…` or `:`, possibly
 /// followed by closing quotes or brackets.
 pub fn ends_like_sentence(text: &str) -> bool {
     let trimmed = text.trim_end_matches(|c: char| {
-        c.is_whitespace() || matches!(c, '"' | '\'' | '\u{201D}' | '\u{2019}' | ')' | ']')
+        // A closing quote is sometimes typed as an opening one (`…percent.\u{201C}`).
+        c.is_whitespace()
+            || matches!(
+                c,
+                '"' | '\'' | '\u{201D}' | '\u{2019}' | '\u{201C}' | ')' | ']'
+            )
     });
     trimmed.ends_with(['.', '!', '?', '\u{2026}', ':'])
 }
@@ -129,6 +217,19 @@ mod tests {
                 "election"
             ]
         );
+    }
+
+    #[test]
+    fn count_words_agrees_with_words() {
+        for text in [
+            "The party\u{2019}s 14,512 votes, 3.5% by-election.",
+            "a.b 1.2.3 it's 'quoted' x",
+            "",
+            "\u{201C}Caf\u{e9}\u{201D} -- ok",
+            "x' 'y ,5 5, 'tis o'clock",
+        ] {
+            assert_eq!(count_words(text), words(text).count(), "{text}");
+        }
     }
 
     #[test]

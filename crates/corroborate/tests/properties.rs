@@ -27,6 +27,8 @@ fn fragment() -> impl Strategy<Value = String> {
         Just("election \u{2014} a long-standing seat\u{2026}".to_string()),
         Just("U.S. officials met J. R. Brandt at 3 a.m.".to_string()),
         Just("\u{201C}".to_string()),
+        Just("\n\u{2014} Staff reporter".to_string()),
+        Just("\n\u{2013}".to_string()),
         Just("\n".to_string()),
         Just("\n\n".to_string()),
         Just(" date 2021-07-04 ".to_string()),

@@ -94,6 +94,16 @@ fn every_ecbplus_sub_event_is_briefed_with_traceable_citations() {
 }
 
 #[test]
+fn every_polnear_train_article_is_briefed_with_traceable_citations() {
+    let Some(path) = corpus_file("polnear/train.jsonl") else {
+        return;
+    };
+    let documents = polnear_documents(Path::new(&path)).expect("PolNeAR parses");
+    assert_eq!(documents.len(), 840);
+    brief_groups("polnear-train", documents);
+}
+
+#[test]
 fn every_polnear_dev_article_is_briefed_with_traceable_citations() {
     let Some(path) = corpus_file("polnear/dev.jsonl") else {
         return;
