@@ -41,7 +41,9 @@ impl Default for SummaryConfig {
 /// Weight of a sentence's centrality within its own article.
 const WITHIN_WEIGHT: f32 = 0.25;
 /// Weight of being early in the article (news puts the event first).
-const LEAD_WEIGHT: f32 = 0.15;
+const LEAD_WEIGHT: f32 = 0.2;
+/// A sentence of this many words gets half its similarity score (see `length_factor`).
+const SHORT_SENTENCE_WORDS: f32 = 8.0;
 /// Penalty for a sentence that opens with a quote (reactions rank below statements of
 /// fact) or with a pronoun (it needs the sentence before it to be understood).
 const CONTEXT_PENALTY: f32 = 0.1;
@@ -106,8 +108,11 @@ fn score_sentences(
         if !info.headline {
             body_positions[info.article] += 1;
         }
-        let eligible =
-            !info.headline && info.words >= config.min_words && info.words <= config.max_words;
+        let text = story.articles[info.article].text(info.span);
+        let eligible = !info.headline
+            && info.words >= config.min_words
+            && info.words <= config.max_words
+            && quotes_are_balanced(text);
         if !eligible {
             scores.push(None);
             continue;
@@ -132,17 +137,28 @@ fn score_sentences(
         let article_len = story.articles[info.article].sentences.len();
         let within = within / (article_len.max(2) - 1) as f32;
         let lead = 1.0 / (1.0 + body_position as f32);
-        let text = story.articles[info.article].text(info.span);
+        // Short sentences match other sources on a handful of words; a full statement of the
+        // event is what a summary needs.
+        let length_factor = info.words as f32 / (info.words as f32 + SHORT_SENTENCE_WORDS);
         let penalty = if opens_with_quote(text) || opens_with_pronoun(text) {
             CONTEXT_PENALTY
         } else {
             0.0
         };
         scores.push(Some(
-            support + WITHIN_WEIGHT * within + LEAD_WEIGHT * lead - penalty,
+            length_factor * (support + WITHIN_WEIGHT * within) + LEAD_WEIGHT * lead - penalty,
         ));
     }
     scores
+}
+
+/// False for a piece of a quotation split into sentences (`I will go.”`, `“We start today.`):
+/// it cannot stand alone in a summary.
+fn quotes_are_balanced(text: &str) -> bool {
+    let opening = text.matches('\u{201C}').count();
+    let closing = text.matches('\u{201D}').count();
+    let straight = text.matches('"').count();
+    opening == closing && straight % 2 == 0
 }
 
 fn opens_with_quote(text: &str) -> bool {
