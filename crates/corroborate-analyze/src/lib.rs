@@ -1,5 +1,6 @@
-//! Analyses an article's cleaned text. For now: sentences and the headline; entity
-//! mentions, quotes, claims and dates join here as their own modules.
+//! Analyses an article's cleaned text: sentences and the headline, entity mentions and the
+//! article's entities, direct quotes with their speakers. Claims and dates will join as
+//! their own modules.
 //!
 //! Analysis does no I/O and never fails: odd text gives fewer or longer sentences, not errors.
 //!
@@ -10,6 +11,9 @@
 //! assert_eq!(sentences, ["Dr. Reyes won 14,512 votes.", "\u{201C}We won.\u{201D}", "Turnout rose."]);
 //! ```
 
+mod entities;
+mod mentions;
+mod quotes;
 mod sentences;
 
 use corroborate_model::{AnalyzedArticle, CleanText};
@@ -22,14 +26,22 @@ pub struct AnalyzeConfig {}
 
 /// Analyses one cleaned article.
 pub fn analyze(clean: &CleanText, _config: &AnalyzeConfig) -> AnalyzedArticle {
-    let sentences = split_sentences(&clean.text);
+    let text = clean.text.as_str();
+    let sentences = split_sentences(text);
     let headline = sentences
         .first()
         .filter(|sentence| sentence.headline)
         .map(|sentence| sentence.span);
+    let mut found = mentions::find_mentions(text, &sentences);
+    let entities = entities::resolve(&mut found);
+    let quotes = quotes::find_quotes(text, &sentences, &found, &entities);
+    let mentions = found.into_iter().map(|found| found.mention).collect();
     AnalyzedArticle {
         clean: clean.clone(),
         sentences,
         headline,
+        mentions,
+        entities,
+        quotes,
     }
 }

@@ -20,6 +20,8 @@ struct Cli {
 enum Command {
     /// Brief the inputs as one story: summary with citations, sources, removed page furniture.
     Brief(commands::brief::BriefArgs),
+    /// Analyse each input: sentences, entity mentions, entities and quotes, as JSON Lines.
+    Analyze(commands::analyze::AnalyzeArgs),
 }
 
 /// What a command reports back: whether some input was skipped (exit status 2).
@@ -31,6 +33,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Brief(args) => commands::brief::run(args),
+        Command::Analyze(args) => commands::analyze::run(args),
     };
     match result {
         Ok(outcome) if outcome.skipped_input => ExitCode::from(2),

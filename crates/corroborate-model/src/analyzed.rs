@@ -1,6 +1,6 @@
 //! An analysed article: its cleaned text and the units found in it.
 
-use crate::{CleanText, Span};
+use crate::{ArticleEntity, CleanText, Mention, Quote, Span};
 
 /// One sentence of the cleaned text.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -18,6 +18,12 @@ pub struct AnalyzedArticle {
     pub sentences: Vec<Sentence>,
     /// The article's headline in the cleaned text, when it opens with one.
     pub headline: Option<Span>,
+    /// Entity mentions in text order.
+    pub mentions: Vec<Mention>,
+    /// The article's entities, in order of first mention.
+    pub entities: Vec<ArticleEntity>,
+    /// Direct quotations in text order.
+    pub quotes: Vec<Quote>,
 }
 
 impl AnalyzedArticle {

@@ -158,7 +158,7 @@ fn quotes_are_balanced(text: &str) -> bool {
     let opening = text.matches('\u{201C}').count();
     let closing = text.matches('\u{201D}').count();
     let straight = text.matches('"').count();
-    opening == closing && straight % 2 == 0
+    opening == closing && straight.is_multiple_of(2)
 }
 
 fn opens_with_quote(text: &str) -> bool {

@@ -1,6 +1,7 @@
 //! Renders a [`Brief`](corroborate_model::Brief) as bytes: terminal text, Markdown, JSON or
 //! one self-contained HTML page. One renderer a file; all are deterministic.
 
+mod analysis;
 mod html;
 mod json;
 mod markdown;
@@ -11,6 +12,7 @@ use std::str::FromStr;
 
 use corroborate_model::Brief;
 
+pub use analysis::{JsonAnalysis, analysis_line};
 pub use json::{BRIEF_SCHEMA, JsonBrief};
 
 /// An output format of a brief.

@@ -1,4 +1,5 @@
 //! One module a subcommand, plus the output helpers they share.
 
+pub mod analyze;
 pub mod brief;
 mod output;

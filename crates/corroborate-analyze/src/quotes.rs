@@ -1,0 +1,884 @@
+//! Direct quotations: quote marks paired (curly, straight, British single quotes, quotes
+//! running over paragraphs), the speech cue and the speaker found around them, pronoun
+//! speakers resolved to the nearest compatible person, scare quotes and titles left out.
+
+use corroborate_model::text::is_apostrophe;
+use corroborate_model::{ArticleEntity, EntityKind, Gender, Quote, Sentence, Span, Speaker};
+
+use crate::mentions::{Found, after_last, pronoun_gender};
+
+/// Quoted text of at most this many words with no speech cue is a scare quote or a title.
+const MAX_SCARE_QUOTE_WORDS: usize = 3;
+
+/// Every direct quotation of `text`, in text order.
+pub(crate) fn find_quotes(
+    text: &str,
+    sentences: &[Sentence],
+    found: &[Found],
+    entities: &[ArticleEntity],
+) -> Vec<Quote> {
+    let marked = quoted_spans(text);
+    let context = Context {
+        text,
+        sentences,
+        found,
+        entities,
+        quoted: &marked,
+    };
+    let mut quotes: Vec<(Quote, Option<Span>)> = Vec::new();
+    let mut previous_speaker: Option<(Speaker, usize)> = None;
+    for quoted in &marked {
+        let attribution = context.attribution(quoted);
+        let words = quoted.inner_text(text).split_whitespace().count();
+        let looks_like_title =
+            context.title_cue_before(quoted) || is_title_case(quoted.inner_text(text));
+        let has_speaker = attribution.as_ref().is_some_and(|a| a.speaker.is_some());
+        if (!has_speaker && (words <= MAX_SCARE_QUOTE_WORDS || looks_like_title))
+            || context.so_called(quoted)
+        {
+            continue;
+        }
+        let (speaker, cue) = match attribution {
+            Some(Attribution { speaker, cue }) => (speaker, Some(cue)),
+            // A quote opening a paragraph right after the same speaker's quote continues it.
+            None => match &previous_speaker {
+                Some((speaker, paragraph_end)) if context.continues(*paragraph_end, quoted) => {
+                    (Some(speaker.clone()), None)
+                }
+                _ => (context.subject_of_sentence_before(quoted), None),
+            },
+        };
+        if let Some(speaker) = &speaker {
+            previous_speaker = Some((speaker.clone(), paragraph_end(text, quoted.close)));
+        }
+        let words: Vec<&str> = quoted.inner_text(text).split_whitespace().collect();
+        let quote = Quote {
+            span: quoted.inner,
+            text: words.join(" "),
+            speaker,
+            cue,
+        };
+        quotes.push((quote, cue));
+    }
+    merge_fragments(text, sentences, quotes)
+}
+
+/// A quoted passage: where its marks are and what they enclose.
+#[derive(Clone, Copy, Debug)]
+struct Quoted {
+    /// Offset of the opening mark.
+    open: usize,
+    /// Offset just after the closing mark (or the paragraph end when the quote is unclosed).
+    close: usize,
+    /// The words inside the marks.
+    inner: Span,
+    /// The opening mark starts its paragraph.
+    opens_paragraph: bool,
+}
+
+impl Quoted {
+    fn inner_text<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.inner.range()]
+    }
+}
+
+/// Pairs quote marks into top-level quoted spans. A double quote left open at the end of a
+/// paragraph continues when the next paragraph opens with a quote mark (news style for a
+/// quotation over several paragraphs) and ends with its paragraph otherwise.
+fn quoted_spans(text: &str) -> Vec<Quoted> {
+    let mut spans = Vec::new();
+    let mut open: Option<(usize, usize, bool)> = None; // (mark offset, content start, opens paragraph)
+    let mut single: Option<(usize, usize, bool)> = None;
+    let mut chars = text.char_indices().peekable();
+    let mut previous = '\n';
+    let mut paragraph_start = true;
+    while let Some((at, c)) = chars.next() {
+        let next = chars.peek().map_or('\n', |(_, next)| *next);
+        if c == '\n' {
+            let blank_follows = text[at + 1..]
+                .trim_start_matches([' ', '\t', '\r'])
+                .starts_with('\n')
+                || paragraph_breaks_on_lines(text);
+            if blank_follows || next == '\n' {
+                if let Some((mark, start, first)) = open.take() {
+                    let reopened = next_paragraph_opens_quote(text, at);
+                    if reopened {
+                        open = Some((mark, start, first));
+                    } else {
+                        spans.push(quoted(text, mark, start, at, at, first));
+                    }
+                }
+                single = None;
+                paragraph_start = true;
+            }
+            previous = c;
+            continue;
+        }
+        let at_paragraph_start = paragraph_start;
+        if !c.is_whitespace() {
+            paragraph_start = false;
+        }
+        match c {
+            '\u{201C}' | '"' if open.is_none() => {
+                open = Some((at, at + c.len_utf8(), at_paragraph_start));
+                single = None;
+            }
+            '\u{201C}' | '"' if at_paragraph_start => {
+                // The reopening mark of a continued quotation: part of the same quote.
+            }
+            '\u{201D}' | '"' => {
+                if let Some((mark, start, first)) = open.take() {
+                    spans.push(quoted(text, mark, start, at, at + c.len_utf8(), first));
+                }
+            }
+            '\u{2018}' | '\''
+                if open.is_none()
+                    && single.is_none()
+                    && !previous.is_alphanumeric()
+                    && next.is_alphabetic() =>
+            {
+                single = Some((at, at + c.len_utf8(), at_paragraph_start));
+            }
+            '\u{2019}' | '\''
+                if open.is_none() && !next.is_alphanumeric() && !previous.is_whitespace() =>
+            {
+                // `’` between letters is an apostrophe (`party’s`); only a mark followed by a
+                // non-letter can close a single-quoted span.
+                if let Some((mark, start, first)) = single.take() {
+                    spans.push(quoted(text, mark, start, at, at + c.len_utf8(), first));
+                }
+            }
+            _ => {}
+        }
+        previous = c;
+    }
+    if let Some((mark, start, first)) = open {
+        spans.push(quoted(text, mark, start, text.len(), text.len(), first));
+    }
+    spans.retain(|span| !span.inner.is_empty());
+    spans
+}
+
+/// In text without blank lines every line is a paragraph.
+fn paragraph_breaks_on_lines(text: &str) -> bool {
+    !text.contains("\n\n")
+}
+
+fn next_paragraph_opens_quote(text: &str, newline: usize) -> bool {
+    let rest = text[newline..].trim_start();
+    rest.starts_with(['\u{201C}', '"'])
+}
+
+fn quoted(
+    text: &str,
+    mark: usize,
+    start: usize,
+    end: usize,
+    close: usize,
+    opens_paragraph: bool,
+) -> Quoted {
+    let raw = &text[start..end];
+    let leading = raw.len() - raw.trim_start().len();
+    let trimmed = raw.trim();
+    let inner_start = start + leading;
+    Quoted {
+        open: mark,
+        close,
+        inner: Span::new(inner_start, inner_start + trimmed.len()),
+        opens_paragraph,
+    }
+}
+
+fn paragraph_end(text: &str, at: usize) -> usize {
+    let breaks_on_lines = paragraph_breaks_on_lines(text);
+    let mut search = at;
+    loop {
+        match text[search..].find('\n') {
+            None => return text.len(),
+            Some(offset) => {
+                let newline = search + offset;
+                if breaks_on_lines
+                    || text[newline + 1..]
+                        .trim_start_matches([' ', '\t', '\r'])
+                        .starts_with('\n')
+                {
+                    return newline;
+                }
+                search = newline + 1;
+            }
+        }
+    }
+}
+
+/// The cue and speaker of a quote.
+struct Attribution {
+    speaker: Option<Speaker>,
+    cue: Span,
+}
+
+struct Context<'a> {
+    text: &'a str,
+    sentences: &'a [Sentence],
+    found: &'a [Found],
+    entities: &'a [ArticleEntity],
+    quoted: &'a [Quoted],
+}
+
+impl Context<'_> {
+    /// Looks for the speech cue after the quote in its sentence, then before it in its
+    /// sentence, then in a short sentence right after it (`He added.`).
+    fn attribution(&self, quoted: &Quoted) -> Option<Attribution> {
+        let sentence_end = self.sentence_end_after(quoted.close);
+        let sentence_start = self.sentence_start_before(quoted.open);
+        self.cue_after(quoted.close, sentence_end)
+            .or_else(|| self.cue_before(sentence_start, quoted.open))
+            .or_else(|| {
+                let rest = self.text[quoted.close..sentence_end].trim();
+                if !rest.is_empty() && !rest.chars().all(|c| c.is_ascii_punctuation()) {
+                    return None;
+                }
+                let next = self
+                    .sentences
+                    .iter()
+                    .find(|s| s.span.start() >= sentence_end)?;
+                let words = self.text[next.span.range()].split_whitespace().count();
+                (words <= 8)
+                    .then(|| self.cue_after(next.span.start(), next.span.end()))
+                    .flatten()
+            })
+    }
+
+    /// `, she said`, `," said Sir Edward`, `, Marsh told reporters`, `, according to Marsh`.
+    fn cue_after(&self, from: usize, to: usize) -> Option<Attribution> {
+        let after = &self.text[from..to];
+        let skipped = after.len()
+            - after
+                .trim_start_matches(|c: char| {
+                    c.is_whitespace()
+                        || matches!(
+                            c,
+                            ',' | '.' | ';' | '!' | '?' | '-' | '\u{2014}' | '\u{2013}'
+                        )
+                })
+                .len();
+        let start = from + skipped;
+        let words = word_spans(self.text, start, to);
+        let first = words.first()?;
+        let first_text = &self.text[first.range()];
+        // Inverted: `said Sir Edward`.
+        if is_cue(first_text) {
+            let speaker = self.speaker_at(first.end(), to)?;
+            return Some(Attribution {
+                speaker: Some(speaker),
+                cue: *first,
+            });
+        }
+        if first_text.eq_ignore_ascii_case("according")
+            && words.get(1).is_some_and(|w| &self.text[w.range()] == "to")
+        {
+            let cue = Span::new(first.start(), words[1].end());
+            return Some(Attribution {
+                speaker: self.speaker_at(cue.end(), to),
+                cue,
+            });
+        }
+        // `she said`, `Marsh told reporters`, `the spokesman said`: the speaker comes first.
+        let cue_index = words.iter().take(9).position(|w| self.is_cue_at(*w))?;
+        if cue_index == 0 {
+            return None;
+        }
+        let cue = words[cue_index];
+        let speaker = self.speaker_in(start, cue.start())?;
+        Some(Attribution {
+            speaker: Some(speaker),
+            cue,
+        })
+    }
+
+    /// `Marsh said: "...`, `Marsh told reporters that "...`, `According to Marsh, "...`.
+    fn cue_before(&self, from: usize, to: usize) -> Option<Attribution> {
+        let words = word_spans(self.text, from, to);
+        // The cue nearest the quote, outside other quotations.
+        let cue_index = words
+            .iter()
+            .rposition(|w| self.is_cue_at(*w) && !self.inside_quote(w.start()))?;
+        let cue = words[cue_index];
+        let cue_text = &self.text[cue.range()];
+        if cue_text.eq_ignore_ascii_case("according") {
+            let cue = Span::new(
+                cue.start(),
+                words.get(cue_index + 1).map_or(cue.end(), |w| w.end()),
+            );
+            let speaker_end = self.text[cue.end()..to]
+                .find(',')
+                .map_or(to, |at| cue.end() + at);
+            return Some(Attribution {
+                speaker: self.speaker_at(cue.end(), speaker_end),
+                cue,
+            });
+        }
+        let clause_start = from + after_last(&self.text[from..cue.start()], &[';', '\u{2014}']);
+        let speaker = self
+            .speaker_in(clause_start, cue.start())
+            .or_else(|| self.speaker_at(cue.end(), to));
+        Some(Attribution { speaker, cue })
+    }
+
+    /// The speaker named right at `from` (after an inverted cue): a mention or a role phrase.
+    fn speaker_at(&self, from: usize, to: usize) -> Option<Speaker> {
+        let rest = &self.text[from..to];
+        let start = from + (rest.len() - rest.trim_start().len());
+        if let Some(found) = self.found.iter().find(|f| f.mention.span.start() == start) {
+            return Some(self.speaker_of_mention(found));
+        }
+        let words = word_spans(self.text, start, to);
+        let first = words.first()?;
+        if let Some(gender) = pronoun_gender(&self.text[first.range()]) {
+            return Some(self.resolve_pronoun(*first, gender));
+        }
+        // A description: `a spokesman for the council`.
+        let end = words
+            .iter()
+            .take(6)
+            .take_while(|w| !self.text[w.range()].ends_with(','))
+            .last()
+            .map_or(first.end(), |w| w.end());
+        let phrase = self.text[start..end].trim_end_matches([',', '.']);
+        let is_description = phrase
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| matches!(w.to_lowercase().as_str(), "a" | "an" | "the" | "one"));
+        is_description.then(|| Speaker {
+            span: Span::new(start, start + phrase.len()),
+            name: phrase.to_string(),
+            entity: None,
+        })
+    }
+
+    /// The speaker in a stretch before a cue: the last mention or pronoun in it, or a
+    /// description (`A council spokeswoman`).
+    fn speaker_in(&self, from: usize, to: usize) -> Option<Speaker> {
+        // The subject: the first mention of the clause that is not a possessive or the
+        // object of a preposition (`Marsh, speaking to BBC News, said`).
+        let mention = self
+            .found
+            .iter()
+            .filter(|f| f.mention.span.start() >= from && f.mention.span.end() <= to)
+            .filter(|f| !self.inside_quote(f.mention.span.start()))
+            .filter(|f| {
+                matches!(
+                    f.mention.kind,
+                    EntityKind::Person | EntityKind::Organization | EntityKind::Other
+                )
+            })
+            .find(|f| !self.is_audience(f) && !self.is_object(f))
+            .map(|subject| self.person_after_modifier(subject, to));
+        let words = word_spans(self.text, from, to);
+        let pronoun = words.iter().find_map(|w| {
+            pronoun_gender(&self.text[w.range()])
+                .filter(|_| is_subject_pronoun(&self.text[w.range()]))
+                .map(|gender| (*w, gender))
+        });
+        match (mention, pronoun) {
+            (Some(found), Some((pronoun_span, gender)))
+                if pronoun_span.start() < found.mention.span.start() =>
+            {
+                Some(self.resolve_pronoun(pronoun_span, gender))
+            }
+            (Some(found), _) => Some(self.speaker_of_mention(found)),
+            (None, Some((pronoun_span, gender))) => {
+                Some(self.resolve_pronoun(pronoun_span, gender))
+            }
+            (None, None) => {
+                // A description as the subject: the words before the cue, from a determiner.
+                let phrase = self.text[from..to].trim();
+                let first = phrase.split_whitespace().next()?.to_lowercase();
+                let words = phrase.split_whitespace().count();
+                if matches!(first.as_str(), "a" | "an" | "the" | "one") && (2..=6).contains(&words)
+                {
+                    let start = from + self.text[from..to].find(phrase).unwrap_or(0);
+                    return Some(Speaker {
+                        span: Span::new(start, start + phrase.len()),
+                        name: phrase.to_string(),
+                        entity: None,
+                    });
+                }
+                None
+            }
+        }
+    }
+
+    /// `Union Party chairman Clive Ostrander said`: an organisation naming the person's
+    /// affiliation right before them is a modifier; the person is the subject.
+    fn person_after_modifier<'f>(&'f self, subject: &'f Found, to: usize) -> &'f Found {
+        if subject.mention.kind == EntityKind::Person {
+            return subject;
+        }
+        let next = self.found.iter().find(|f| {
+            f.mention.span.start() > subject.mention.span.end() && f.mention.span.end() <= to
+        });
+        match next {
+            Some(person) if person.mention.kind == EntityKind::Person => {
+                let between = &self.text[subject.mention.span.end()..person.mention.span.start()];
+                let close =
+                    between.split_whitespace().count() <= 3 && !between.contains([',', ';', '.']);
+                if close { person } else { subject }
+            }
+            _ => subject,
+        }
+    }
+
+    /// A possessive (`Kelsworth’s`) or a mention after a preposition is not a subject.
+    fn is_object(&self, found: &Found) -> bool {
+        let after = &self.text[found.mention.span.end()..];
+        if after.starts_with(['\'', '\u{2019}']) {
+            return true;
+        }
+        let before = self.text[..found.mention.span.start()].trim_end();
+        let previous = before
+            .split(|c: char| !c.is_alphabetic())
+            .rev()
+            .filter(|word| !word.is_empty())
+            .find(|word| !matches!(word.to_lowercase().as_str(), "the" | "a" | "an"))
+            .unwrap_or_default()
+            .to_lowercase();
+        OBJECT_PREPOSITIONS.contains(&previous.as_str())
+    }
+
+    /// A mention right after `told` is who was told, not who spoke.
+    fn is_audience(&self, found: &Found) -> bool {
+        let before = self.text[..found.mention.span.start()].trim_end();
+        before.ends_with(" told")
+            || before.ends_with(" tells")
+            || before.ends_with(" to")
+            || before.ends_with(" with")
+    }
+
+    fn speaker_of_mention(&self, found: &Found) -> Speaker {
+        let name = found
+            .mention
+            .entity
+            .and_then(|entity| self.entities.get(entity))
+            .map_or_else(|| found.mention.name.clone(), |entity| entity.name.clone());
+        Speaker {
+            span: found.mention.span,
+            name,
+            entity: found.mention.entity,
+        }
+    }
+
+    /// A pronoun speaker resolved to the nearest earlier person of a compatible gender that
+    /// is not inside a quotation and was not spoken to.
+    fn resolve_pronoun(&self, pronoun: Span, gender: Option<Gender>) -> Speaker {
+        let referent = self.referent(pronoun, gender, 0);
+        let name = self.text[pronoun.range()].to_string();
+        match referent {
+            Some(found) => {
+                let resolved = self.speaker_of_mention(found);
+                Speaker {
+                    span: pronoun,
+                    name: resolved.name,
+                    entity: resolved.entity,
+                }
+            }
+            None => Speaker {
+                span: pronoun,
+                name,
+                entity: None,
+            },
+        }
+    }
+
+    /// The person a pronoun refers to: going back sentence by sentence, the first compatible
+    /// person of the sentence (its subject rather than an object); a same-gender subject
+    /// pronoun met first passes the search on to its own referent.
+    fn referent(&self, pronoun: Span, gender: Option<Gender>, depth: usize) -> Option<&Found> {
+        let compatible = |f: &&Found| {
+            let entity = f.mention.entity.and_then(|e| self.entities.get(e));
+            let kind = entity.map_or(f.mention.kind, |e| e.kind);
+            let entity_gender = entity.and_then(|e| e.gender).or(f.gender);
+            let usable = !self.inside_quote(f.mention.span.start())
+                && !self.is_audience(f)
+                && !self.is_object(f);
+            usable
+                && match gender {
+                    Some(wanted) => {
+                        kind == EntityKind::Person && entity_gender.is_none_or(|g| g == wanted)
+                    }
+                    None => matches!(kind, EntityKind::Person | EntityKind::Organization),
+                }
+        };
+        let sentence_index = self
+            .sentences
+            .iter()
+            .rposition(|s| s.span.start() <= pronoun.start())
+            .unwrap_or(0);
+        for index in (sentence_index.saturating_sub(4)..=sentence_index).rev() {
+            let Some(sentence) = self.sentences.get(index) else {
+                continue;
+            };
+            let limit = if index == sentence_index {
+                pronoun.start()
+            } else {
+                sentence.span.end()
+            };
+            let candidate = self
+                .found
+                .iter()
+                .filter(|f| {
+                    f.mention.span.start() >= sentence.span.start() && f.mention.span.end() <= limit
+                })
+                .find(compatible);
+            // An earlier pronoun of the same gender leading the sentence carries the referent.
+            let leading_pronoun = word_spans(self.text, sentence.span.start(), limit)
+                .into_iter()
+                .take(2)
+                .find(|w| {
+                    is_subject_pronoun(&self.text[w.range()])
+                        && pronoun_gender(&self.text[w.range()]) == Some(gender)
+                        && w.start() < pronoun.start()
+                });
+            match (candidate, leading_pronoun) {
+                (Some(found), Some(lead))
+                    if lead.start() < found.mention.span.start() && depth < 4 =>
+                {
+                    return self.referent(lead, gender, depth + 1);
+                }
+                (Some(found), _) => return Some(found),
+                (None, Some(lead)) if depth < 4 => return self.referent(lead, gender, depth + 1),
+                _ => {}
+            }
+        }
+        None
+    }
+
+    /// A speech verb standing as a word of its own (not the `called` of `so-called`).
+    fn is_cue_at(&self, word: Span) -> bool {
+        is_cue(&self.text[word.range()])
+            && !self.text[..word.start()].ends_with(['-', '\u{2010}', '\u{2011}'])
+    }
+
+    fn inside_quote(&self, at: usize) -> bool {
+        self.quoted.iter().any(|q| q.open < at && at < q.close)
+    }
+
+    /// `a so-called 'local difficulty'`: the writer's distance, not someone's words.
+    fn so_called(&self, quoted: &Quoted) -> bool {
+        let before = self.text[..quoted.open].trim_end().to_lowercase();
+        before.ends_with("so-called") || before.ends_with("so called")
+    }
+
+    /// `the song "..."`, `a film called "..."`: the quote names a work.
+    fn title_cue_before(&self, quoted: &Quoted) -> bool {
+        let before = self.text[..quoted.open].trim_end();
+        let last_words: Vec<String> = before
+            .rsplit(char::is_whitespace)
+            .take(2)
+            .map(|w| w.to_lowercase())
+            .collect();
+        last_words.iter().any(|w| {
+            TITLE_CUES.contains(&w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
+        })
+    }
+
+    fn sentence_end_after(&self, at: usize) -> usize {
+        self.sentences
+            .iter()
+            .find(|s| s.span.end() >= at)
+            .map_or(self.text.len(), |s| s.span.end().max(at))
+    }
+
+    fn sentence_start_before(&self, at: usize) -> usize {
+        self.sentences
+            .iter()
+            .rev()
+            .find(|s| s.span.start() <= at)
+            .map_or(0, |s| s.span.start())
+    }
+
+    /// A quote with no cue continues the previous speaker's when it is in the same or the
+    /// next paragraph and no other person is named between them.
+    fn continues(&self, previous_paragraph_end: usize, quoted: &Quoted) -> bool {
+        let next_paragraph_end =
+            paragraph_end(self.text, (previous_paragraph_end + 1).min(self.text.len()));
+        if quoted.open > next_paragraph_end {
+            return false;
+        }
+        let previous_close = self
+            .quoted
+            .iter()
+            .filter(|q| q.close <= quoted.open)
+            .map(|q| q.close)
+            .max()
+            .unwrap_or(0);
+        !self.found.iter().any(|f| {
+            f.mention.span.start() >= previous_close
+                && f.mention.span.end() <= quoted.open
+                && f.mention.kind == EntityKind::Person
+                && !self.text[previous_close..f.mention.span.start()]
+                    .trim()
+                    .is_empty()
+        })
+    }
+
+    /// A quote opening its paragraph with no cue belongs to the person the sentence before
+    /// it is about (`Ms Calloway praised her rivals. “I want to thank…`), when that sentence
+    /// opens with the person.
+    fn subject_of_sentence_before(&self, quoted: &Quoted) -> Option<Speaker> {
+        if !quoted.opens_paragraph {
+            return None;
+        }
+        let before = self
+            .sentences
+            .iter()
+            .rev()
+            .find(|s| s.span.end() <= quoted.open)?;
+        let sentence = &self.text[before.span.range()];
+        if !sentence.trim_end().ends_with(['.', ':']) || self.inside_quote(before.span.start()) {
+            return None;
+        }
+        let subject = self
+            .found
+            .iter()
+            .find(|f| before.span.contains_span(f.mention.span))
+            .filter(|f| {
+                f.mention.kind == EntityKind::Person
+                    || f.mention
+                        .entity
+                        .and_then(|e| self.entities.get(e))
+                        .is_some_and(|e| e.kind == EntityKind::Person)
+            })?;
+        // The person must be the subject: within the sentence's first few words.
+        let words_before = self.text[before.span.start()..subject.mention.span.start()]
+            .split_whitespace()
+            .count();
+        (words_before <= 8).then(|| self.speaker_of_mention(subject))
+    }
+}
+
+/// Quotes of one sentence that share their cue are fragments of one quotation.
+fn merge_fragments(
+    text: &str,
+    sentences: &[Sentence],
+    quotes: Vec<(Quote, Option<Span>)>,
+) -> Vec<Quote> {
+    let sentence_of = |at: usize| {
+        sentences
+            .iter()
+            .position(|s| s.span.start() <= at && at < s.span.end().max(s.span.start() + 1))
+    };
+    let mut merged: Vec<Quote> = Vec::new();
+    let mut last_key: Option<(Option<usize>, Span)> = None;
+    for (quote, cue) in quotes {
+        let key = cue.map(|cue| (sentence_of(quote.span.start()), cue));
+        if let (Some(key), Some(last)) = (key, last_key)
+            && key == last
+            && let Some(previous) = merged.last_mut()
+        {
+            previous.span = previous.span.cover(quote.span);
+            previous.text = format!("{} \u{2026} {}", previous.text, &text[quote.span.range()]);
+            continue;
+        }
+        last_key = key;
+        merged.push(quote);
+    }
+    merged
+}
+
+/// Word spans (letters, digits, apostrophes) between two offsets.
+fn word_spans(text: &str, from: usize, to: usize) -> Vec<Span> {
+    corroborate_model::text::words(&text[from..to])
+        .map(|(offset, word)| Span::new(from + offset, from + offset + word.len()))
+        .collect()
+}
+
+/// Words after which a mention is an object, not a subject.
+const OBJECT_PREPOSITIONS: &[&str] = &[
+    "of", "for", "with", "to", "from", "than", "at", "in", "on", "by", "about", "against", "over",
+    "under", "like",
+];
+
+fn is_cue(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    CUE_VERBS.contains(&lower.as_str())
+}
+
+fn is_subject_pronoun(word: &str) -> bool {
+    matches!(word, "he" | "He" | "she" | "She" | "they" | "They")
+}
+
+fn is_title_case(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words.len() <= 6
+        && words.iter().all(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric() && !is_apostrophe(c));
+            w.is_empty()
+                || w.starts_with(char::is_uppercase)
+                || matches!(w, "of" | "the" | "a" | "an" | "and" | "to" | "in" | "on")
+        })
+        && words.iter().any(|w| w.starts_with(char::is_uppercase))
+        && !text.trim_end().ends_with(['.', '!', '?', ','])
+}
+
+const CUE_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "declared",
+    "declares",
+    "claimed",
+    "claims",
+    "vowed",
+    "vows",
+    "joked",
+    "jokes",
+    "hailed",
+    "hails",
+    "insisted",
+    "insists",
+    "acknowledged",
+    "acknowledges",
+    "admitted",
+    "admits",
+    "warned",
+    "warns",
+    "wrote",
+    "writes",
+    "tweeted",
+    "tweets",
+    "asked",
+    "asks",
+    "according",
+    "explained",
+    "explains",
+    "noted",
+    "notes",
+    "argued",
+    "argues",
+    "replied",
+    "replies",
+    "responded",
+    "responds",
+    "stated",
+    "states",
+    "announced",
+    "announces",
+    "confirmed",
+    "confirms",
+    "recalled",
+    "recalls",
+    "continued",
+    "continues",
+    "complained",
+    "complains",
+    "cautioned",
+    "cautions",
+    "conceded",
+    "concedes",
+    "predicted",
+    "predicts",
+    "suggested",
+    "suggests",
+    "urged",
+    "urges",
+    "remarked",
+    "remarks",
+    "stressed",
+    "stresses",
+    "emphasized",
+    "emphasised",
+    "observed",
+    "observes",
+    "quipped",
+    "demanded",
+    "demands",
+    "shouted",
+    "cried",
+    "boasted",
+    "boasts",
+    "lamented",
+    "laments",
+    "posted",
+    "mused",
+    "countered",
+    "retorted",
+    "maintained",
+    "maintains",
+    "contended",
+    "contends",
+    "charged",
+    "alleged",
+    "thundered",
+    "promised",
+    "promises",
+    "pledged",
+    "pledges",
+    "threatened",
+    "agreed",
+    "agrees",
+    "described",
+    "describes",
+    "called",
+    "calls",
+    "branded",
+    "brands",
+    "labelled",
+    "labeled",
+    "wondered",
+    "exclaimed",
+    "whispered",
+    "testified",
+    "reported",
+    "reports",
+    "blasted",
+    "conceded",
+    "pointed",
+    "revealed",
+    "reveals",
+    "disclosed",
+    "announced",
+    "commented",
+    "comments",
+    "shared",
+    "texted",
+    "emailed",
+    "screamed",
+    "yelled",
+    "snapped",
+    "barked",
+];
+
+const TITLE_CUES: &[&str] = &[
+    "song",
+    "single",
+    "film",
+    "movie",
+    "book",
+    "album",
+    "novel",
+    "play",
+    "show",
+    "series",
+    "titled",
+    "entitled",
+    "dubbed",
+    "named",
+    "so-called",
+    "hashtag",
+    "slogan",
+    "headline",
+    "poem",
+    "musical",
+    "documentary",
+    "podcast",
+    "programme",
+    "program",
+    "anthem",
+    "track",
+    "exhibition",
+    "campaign",
+];
