@@ -658,9 +658,8 @@ const FEMALE_ROLES: &[&str] = &[
     "niece",
     "girlfriend",
 ];
+// `chairman` and `spokesman` are said of women too, so they tell no gender.
 const MALE_ROLES: &[&str] = &[
-    "chairman",
-    "spokesman",
     "father",
     "son",
     "husband",

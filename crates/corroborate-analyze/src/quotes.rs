@@ -9,6 +9,9 @@ use crate::mentions::{Found, after_last, pronoun_gender};
 
 /// Quoted text of at most this many words with no speech cue is a scare quote or a title.
 const MAX_SCARE_QUOTE_WORDS: usize = 3;
+/// A short quote belongs to a cue before it only when at most this many words separate
+/// them (`called him a "loser"`, `said he was "outraged"`).
+const MAX_CUE_DISTANCE_WORDS: usize = 12;
 
 /// Every direct quotation of `text`, in text order.
 pub(crate) fn find_quotes(
@@ -33,16 +36,28 @@ pub(crate) fn find_quotes(
         let looks_like_title =
             context.title_cue_before(quoted) || is_title_case(quoted.inner_text(text));
         let has_speaker = attribution.as_ref().is_some_and(|a| a.speaker.is_some());
-        if (!has_speaker && (words <= MAX_SCARE_QUOTE_WORDS || looks_like_title))
+        // A short quotation is speech only when a speaker follows it directly (`"Never,"
+        // she said`); otherwise it is a scare quote, a coinage or a title.
+        let directly_attributed = attribution.as_ref().is_some_and(|a| {
+            a.speaker.is_some()
+                && (a.direct
+                    || context.words_between(a.cue.end(), quoted.open) <= MAX_CUE_DISTANCE_WORDS)
+        });
+        let short = words <= MAX_SCARE_QUOTE_WORDS;
+        if (short && !directly_attributed)
+            || (!has_speaker && looks_like_title)
+            || (looks_like_title && !directly_attributed && context.names_a_work(quoted))
             || context.so_called(quoted)
         {
             continue;
         }
         let (speaker, cue) = match attribution {
-            Some(Attribution { speaker, cue }) => (speaker, Some(cue)),
+            Some(Attribution { speaker, cue, .. }) => (speaker, Some(cue)),
             // A quote opening a paragraph right after the same speaker's quote continues it.
             None => match &previous_speaker {
-                Some((speaker, paragraph_end)) if context.continues(*paragraph_end, quoted) => {
+                Some((speaker, paragraph_end))
+                    if context.continues(*paragraph_end, quoted, speaker) =>
+                {
                     (Some(speaker.clone()), None)
                 }
                 _ => (context.subject_of_sentence_before(quoted), None),
@@ -55,6 +70,7 @@ pub(crate) fn find_quotes(
         let quote = Quote {
             span: quoted.inner,
             text: words.join(" "),
+            parts: vec![quoted.inner],
             speaker,
             cue,
         };
@@ -118,9 +134,21 @@ fn quoted_spans(text: &str) -> Vec<Quoted> {
         if !c.is_whitespace() {
             paragraph_start = false;
         }
+        // Two apostrophes stand for a double quote in some archives (`''Yes,'' he said`).
+        let (c, mark_len) = if c == '\'' && next == '\'' {
+            chars.next();
+            ('"', 2)
+        } else {
+            (c, c.len_utf8())
+        };
+        let next = if mark_len == 2 {
+            chars.peek().map_or('\n', |(_, next)| *next)
+        } else {
+            next
+        };
         match c {
             '\u{201C}' | '"' if open.is_none() => {
-                open = Some((at, at + c.len_utf8(), at_paragraph_start));
+                open = Some((at, at + mark_len, at_paragraph_start));
                 single = None;
             }
             '\u{201C}' | '"' if at_paragraph_start => {
@@ -128,7 +156,7 @@ fn quoted_spans(text: &str) -> Vec<Quoted> {
             }
             '\u{201D}' | '"' => {
                 if let Some((mark, start, first)) = open.take() {
-                    spans.push(quoted(text, mark, start, at, at + c.len_utf8(), first));
+                    spans.push(quoted(text, mark, start, at, at + mark_len, first));
                 }
             }
             '\u{2018}' | '\''
@@ -166,7 +194,7 @@ fn paragraph_breaks_on_lines(text: &str) -> bool {
 
 fn next_paragraph_opens_quote(text: &str, newline: usize) -> bool {
     let rest = text[newline..].trim_start();
-    rest.starts_with(['\u{201C}', '"'])
+    rest.starts_with(['\u{201C}', '"']) || rest.starts_with("''")
 }
 
 fn quoted(
@@ -214,6 +242,8 @@ fn paragraph_end(text: &str, at: usize) -> usize {
 struct Attribution {
     speaker: Option<Speaker>,
     cue: Span,
+    /// The attribution follows the quote (`"...," she said`), as speech is reported.
+    direct: bool,
 }
 
 struct Context<'a> {
@@ -230,22 +260,42 @@ impl Context<'_> {
     fn attribution(&self, quoted: &Quoted) -> Option<Attribution> {
         let sentence_end = self.sentence_end_after(quoted.close);
         let sentence_start = self.sentence_start_before(quoted.open);
-        self.cue_after(quoted.close, sentence_end)
-            .or_else(|| self.cue_before(sentence_start, quoted.open))
-            .or_else(|| {
-                let rest = self.text[quoted.close..sentence_end].trim();
-                if !rest.is_empty() && !rest.chars().all(|c| c.is_ascii_punctuation()) {
-                    return None;
+        let rest = self.text[quoted.close..sentence_end].trim();
+        let quote_ends_sentence = rest.is_empty() || rest.chars().all(|c| c.is_ascii_punctuation());
+        // When the quote ends its sentence, the attribution may still follow in the same
+        // paragraph (`“Not us!” Murphy, the head of the fund, tweeted.`).
+        let after_end = if quote_ends_sentence {
+            let paragraph = paragraph_end(self.text, quoted.close);
+            let mut end = quoted.close;
+            for (count, (offset, word)) in
+                corroborate_model::text::words(&self.text[quoted.close..paragraph]).enumerate()
+            {
+                end = quoted.close + offset + word.len();
+                if count >= 12 {
+                    break;
                 }
-                let next = self
-                    .sentences
-                    .iter()
-                    .find(|s| s.span.start() >= sentence_end)?;
-                let words = self.text[next.span.range()].split_whitespace().count();
-                (words <= 8)
-                    .then(|| self.cue_after(next.span.start(), next.span.end()))
-                    .flatten()
-            })
+            }
+            end.max(sentence_end).min(paragraph.max(sentence_end))
+        } else {
+            sentence_end
+        };
+        self.cue_after(quoted.close, after_end)
+            .or_else(|| self.cue_before(sentence_start, quoted.open))
+            .or_else(|| self.colon_introduction(sentence_start, quoted.open))
+    }
+
+    /// `Sanders delivered a retort: “...”`: a sentence that introduces the quote with a colon
+    /// gives it to its subject.
+    fn colon_introduction(&self, from: usize, to: usize) -> Option<Attribution> {
+        let lead = self.text[from..to].trim_end();
+        let colon = lead.strip_suffix(':')?;
+        let colon_at = from + colon.len();
+        let speaker = self.speaker_in(from, colon_at)?;
+        Some(Attribution {
+            speaker: Some(speaker),
+            cue: Span::new(colon_at, colon_at + 1),
+            direct: false,
+        })
     }
 
     /// `, she said`, `," said Sir Edward`, `, Marsh told reporters`, `, according to Marsh`.
@@ -271,6 +321,7 @@ impl Context<'_> {
             return Some(Attribution {
                 speaker: Some(speaker),
                 cue: *first,
+                direct: true,
             });
         }
         if first_text.eq_ignore_ascii_case("according")
@@ -280,6 +331,7 @@ impl Context<'_> {
             return Some(Attribution {
                 speaker: self.speaker_at(cue.end(), to),
                 cue,
+                direct: true,
             });
         }
         // `she said`, `Marsh told reporters`, `the spokesman said`: the speaker comes first.
@@ -292,6 +344,7 @@ impl Context<'_> {
         Some(Attribution {
             speaker: Some(speaker),
             cue,
+            direct: true,
         })
     }
 
@@ -315,20 +368,37 @@ impl Context<'_> {
             return Some(Attribution {
                 speaker: self.speaker_at(cue.end(), speaker_end),
                 cue,
+                direct: false,
             });
         }
         let clause_start = from + after_last(&self.text[from..cue.start()], &[';', '\u{2014}']);
         let speaker = self
             .speaker_in(clause_start, cue.start())
             .or_else(|| self.speaker_at(cue.end(), to));
-        Some(Attribution { speaker, cue })
+        Some(Attribution {
+            speaker,
+            cue,
+            direct: false,
+        })
     }
 
     /// The speaker named right at `from` (after an inverted cue): a mention or a role phrase.
     fn speaker_at(&self, from: usize, to: usize) -> Option<Speaker> {
         let rest = &self.text[from..to];
         let start = from + (rest.len() - rest.trim_start().len());
-        if let Some(found) = self.found.iter().find(|f| f.mention.span.start() == start) {
+        // The speaker may follow a few modifiers: `said former Gov. Jim Hodges`.
+        let clause_end = self.text[start..to]
+            .find([',', '.', ';', ':'])
+            .map_or(to, |at| start + at);
+        let nearby = self.found.iter().find(|f| {
+            f.mention.span.start() >= start
+                && f.mention.span.start() < clause_end
+                && self.words_between(start, f.mention.span.start()) <= 3
+                && self.text[start..f.mention.span.start()]
+                    .chars()
+                    .all(|c| !c.is_uppercase() || c.is_whitespace())
+        });
+        if let Some(found) = nearby {
             return Some(self.speaker_of_mention(found));
         }
         let words = word_spans(self.text, start, to);
@@ -552,6 +622,13 @@ impl Context<'_> {
         None
     }
 
+    fn words_between(&self, from: usize, to: usize) -> usize {
+        if from >= to {
+            return 0;
+        }
+        self.text[from..to].split_whitespace().count()
+    }
+
     /// A speech verb standing as a word of its own (not the `called` of `so-called`).
     fn is_cue_at(&self, word: Span) -> bool {
         is_cue(&self.text[word.range()])
@@ -560,6 +637,15 @@ impl Context<'_> {
 
     fn inside_quote(&self, at: usize) -> bool {
         self.quoted.iter().any(|q| q.open < at && at < q.close)
+    }
+
+    /// `CNBC’s “Squawk Box”`, `on “Morning Joe”`: a title after a possessive or `on`.
+    fn names_a_work(&self, quoted: &Quoted) -> bool {
+        let before = self.text[..quoted.open].trim_end();
+        before.ends_with("'s")
+            || before.ends_with("\u{2019}s")
+            || before.ends_with(" on")
+            || before.ends_with(" in")
     }
 
     /// `a so-called 'local difficulty'`: the writer's distance, not someone's words.
@@ -598,7 +684,7 @@ impl Context<'_> {
 
     /// A quote with no cue continues the previous speaker's when it is in the same or the
     /// next paragraph and no other person is named between them.
-    fn continues(&self, previous_paragraph_end: usize, quoted: &Quoted) -> bool {
+    fn continues(&self, previous_paragraph_end: usize, quoted: &Quoted, speaker: &Speaker) -> bool {
         let next_paragraph_end =
             paragraph_end(self.text, (previous_paragraph_end + 1).min(self.text.len()));
         if quoted.open > next_paragraph_end {
@@ -611,13 +697,12 @@ impl Context<'_> {
             .map(|q| q.close)
             .max()
             .unwrap_or(0);
+        // Another person named in between takes the floor; the speaker named again does not.
         !self.found.iter().any(|f| {
             f.mention.span.start() >= previous_close
                 && f.mention.span.end() <= quoted.open
                 && f.mention.kind == EntityKind::Person
-                && !self.text[previous_close..f.mention.span.start()]
-                    .trim()
-                    .is_empty()
+                && self.speaker_of_mention(f).name != speaker.name
         })
     }
 
@@ -668,15 +753,34 @@ fn merge_fragments(
             .position(|s| s.span.start() <= at && at < s.span.end().max(s.span.start() + 1))
     };
     let mut merged: Vec<Quote> = Vec::new();
-    let mut last_key: Option<(Option<usize>, Span)> = None;
+    let mut last_key: Option<(Option<usize>, Span, bool)> = None;
     for (quote, cue) in quotes {
-        let key = cue.map(|cue| (sentence_of(quote.span.start()), cue));
-        if let (Some(key), Some(last)) = (key, last_key)
-            && key == last
+        // Fragments are one quotation only on the same side of their cue: in
+        // `"Shameful," said Ann Lee, who waited in an "extraordinary line"` they are two.
+        let key = cue.map(|cue| {
+            (
+                sentence_of(quote.span.start()),
+                cue,
+                quote.span.start() < cue.start(),
+            )
+        });
+        let fragment_of_last = matches!((key, last_key), (Some(key), Some(last)) if key == last);
+        // `"A," she said. "B."`: an interrupted quotation is one quotation when the second
+        // part has no cue of its own, the same speaker and the same paragraph.
+        let continues_last = cue.is_none()
+            && merged.last().is_some_and(|previous| {
+                previous.speaker.is_some()
+                    && previous.speaker.as_ref().map(|s| &s.name)
+                        == quote.speaker.as_ref().map(|s| &s.name)
+                    && !text[previous.span.end()..quote.span.start()].contains('\n')
+            });
+        if (fragment_of_last || continues_last)
             && let Some(previous) = merged.last_mut()
         {
+            let joiner = if fragment_of_last { " \u{2026} " } else { " " };
             previous.span = previous.span.cover(quote.span);
-            previous.text = format!("{} \u{2026} {}", previous.text, &text[quote.span.range()]);
+            previous.text = format!("{}{joiner}{}", previous.text, quote.text);
+            previous.parts.extend(quote.parts);
             continue;
         }
         last_key = key;
@@ -701,7 +805,95 @@ const OBJECT_PREPOSITIONS: &[&str] = &[
 fn is_cue(word: &str) -> bool {
     let lower = word.to_lowercase();
     CUE_VERBS.contains(&lower.as_str())
+        || CUE_PARTICIPLES.contains(&lower.as_str())
+        || REPORTING_VERBS.contains(&lower.as_str())
 }
+
+/// Verbs that report speech less directly; a quotation they introduce is still attributed.
+const REPORTING_VERBS: &[&str] = &[
+    "defended",
+    "criticized",
+    "criticised",
+    "accused",
+    "cheered",
+    "chanted",
+    "beamed",
+    "touted",
+    "dismissed",
+    "denied",
+    "referred",
+    "mocked",
+    "slammed",
+    "attacked",
+    "praised",
+    "rejected",
+    "questioned",
+    "hinted",
+    "highlighted",
+    "concluded",
+    "concludes",
+    "apologized",
+    "apologised",
+    "retweeted",
+    "characterized",
+    "characterised",
+    "likened",
+    "compared",
+    "hit",
+    "lambasted",
+    "ridiculed",
+    "derided",
+    "decried",
+    "denounced",
+    "welcomed",
+    "pleaded",
+    "begged",
+    "implored",
+    "reiterated",
+    "repeated",
+    "affirmed",
+    "assured",
+    "reassured",
+    "advised",
+    "informed",
+    "cited",
+    "quoted",
+    "invoked",
+    "echoed",
+    "summed",
+    "offered",
+    "pitched",
+    "proclaimed",
+    "professed",
+];
+
+/// `he said, adding that ...`: a participle opens a new attribution of its own.
+const CUE_PARTICIPLES: &[&str] = &[
+    "adding",
+    "saying",
+    "noting",
+    "arguing",
+    "warning",
+    "claiming",
+    "insisting",
+    "writing",
+    "asking",
+    "telling",
+    "declaring",
+    "explaining",
+    "stating",
+    "tweeting",
+    "replying",
+    "responding",
+    "joking",
+    "quipping",
+    "calling",
+    "describing",
+    "vowing",
+    "promising",
+    "acknowledging",
+    "admitting",
+];
 
 fn is_subject_pronoun(word: &str) -> bool {
     matches!(word, "he" | "He" | "she" | "She" | "they" | "They")

@@ -22,6 +22,8 @@ enum Command {
     Brief(commands::brief::BriefArgs),
     /// Analyse each input: sentences, entity mentions, entities and quotes, as JSON Lines.
     Analyze(commands::analyze::AnalyzeArgs),
+    /// Measure quality on the evaluation corpora (ours and peers, one scorer).
+    Eval(commands::eval::EvalArgs),
 }
 
 /// What a command reports back: whether some input was skipped (exit status 2).
@@ -34,6 +36,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Brief(args) => commands::brief::run(args),
         Command::Analyze(args) => commands::analyze::run(args),
+        Command::Eval(args) => commands::eval::run(args),
     };
     match result {
         Ok(outcome) if outcome.skipped_input => ExitCode::from(2),

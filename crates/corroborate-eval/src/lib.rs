@@ -4,8 +4,13 @@
 //! Like ingest, this crate reads files; it reads only the evaluation corpora.
 
 mod corpora;
+mod quotes;
 
 pub use corpora::{
     CorpusDocument, CorpusError, ecbplus_documents, neus_clusters, polnear_documents,
     shared_corpus_dir,
+};
+pub use quotes::{
+    ArticlePredictions, GoldQuote, PolnearArticle, PredictedQuote, QuoteMarks, QuoteScores,
+    polnear_quote_gold, read_predictions, score_quotes, write_predictions,
 };

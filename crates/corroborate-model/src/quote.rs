@@ -21,6 +21,9 @@ pub struct Quote {
     pub span: Span,
     /// The quoted words as written; fragments joined by ` … `, paragraphs by a space.
     pub text: String,
+    /// The quoted stretches themselves, without the attribution that may interrupt them
+    /// (`"We won," she said. "We are back."` has two parts).
+    pub parts: Vec<Span>,
     pub speaker: Option<Speaker>,
     /// The speech verb or phrase (`said`, `told`, `according to`).
     pub cue: Option<Span>,

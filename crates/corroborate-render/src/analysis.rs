@@ -47,6 +47,8 @@ pub struct JsonQuote {
     pub text: String,
     pub start: usize,
     pub end: usize,
+    /// The quoted stretches, without an attribution that interrupts them.
+    pub parts: Vec<JsonSpan>,
     pub speaker: Option<String>,
     pub speaker_start: Option<usize>,
     pub speaker_end: Option<usize>,
@@ -120,6 +122,17 @@ impl JsonAnalysis {
                         text: quote.text.clone(),
                         start: span.start(),
                         end: span.end(),
+                        parts: quote
+                            .parts
+                            .iter()
+                            .map(|part| {
+                                let part = input_span(*part);
+                                JsonSpan {
+                                    start: part.start(),
+                                    end: part.end(),
+                                }
+                            })
+                            .collect(),
                         speaker: quote.speaker.as_ref().map(|speaker| speaker.name.clone()),
                         speaker_start: speaker_span.map(Span::start),
                         speaker_end: speaker_span.map(Span::end),

@@ -2,4 +2,5 @@
 
 pub mod analyze;
 pub mod brief;
+pub mod eval;
 mod output;

@@ -1,0 +1,232 @@
+//! `corroborate eval ...`: quality figures on the shared evaluation corpora, ours and peer
+//! systems' scored by the same code in the same run.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::io::Write;
+use std::path::PathBuf;
+use std::time::Instant;
+
+use anyhow::Context;
+use clap::{Args, Subcommand};
+use corroborate::ingest::text_article;
+use corroborate::pipeline::{PipelineConfig, analyze_articles};
+use corroborate::render::JsonAnalysis;
+use corroborate_eval::{
+    PredictedQuote, QuoteMarks, QuoteScores, polnear_quote_gold, read_predictions, score_quotes,
+    write_predictions,
+};
+
+use crate::Outcome;
+
+#[derive(Args)]
+pub struct EvalArgs {
+    #[command(subcommand)]
+    pub command: EvalCommand,
+}
+
+#[derive(Subcommand)]
+pub enum EvalCommand {
+    /// Direct quotes and their speakers on PolNeAR (precision, recall, F1, speaker accuracy).
+    Quotes(QuotesArgs),
+}
+
+#[derive(Args)]
+pub struct QuotesArgs {
+    /// A PolNeAR JSON Lines file (dev.jsonl or train.jsonl).
+    #[arg(long, value_name = "FILE")]
+    pub polnear: PathBuf,
+    /// A peer system's predictions to score beside ours, as NAME=FILE (repeatable).
+    #[arg(long, value_name = "NAME=FILE")]
+    pub peer: Vec<String>,
+    /// Write our predictions to this file (the same JSON Lines form peers use).
+    #[arg(long, value_name = "FILE")]
+    pub write_predictions: Option<PathBuf>,
+}
+
+pub fn run(args: EvalArgs) -> anyhow::Result<Outcome> {
+    match args.command {
+        EvalCommand::Quotes(args) => quotes(args),
+    }
+}
+
+fn quotes(args: QuotesArgs) -> anyhow::Result<Outcome> {
+    // Texts come from the gold file; which attributions count as gold depends on the marks.
+    let articles = polnear_quote_gold(&args.polnear, QuoteMarks::Double)?;
+    let config = PipelineConfig::default();
+    let started = Instant::now();
+    // Our quotes, each with the quotation mark that opens it.
+    let mut ours: BTreeMap<String, Vec<(PredictedQuote, String)>> = BTreeMap::new();
+    for article in &articles {
+        let Some(input) = text_article(&article.id, &article.id, article.text.as_bytes()).0 else {
+            ours.insert(article.id.clone(), Vec::new());
+            continue;
+        };
+        let (analyzed, _) = analyze_articles(std::slice::from_ref(&input), &config);
+        let analysis = JsonAnalysis::from_article(&analyzed[0]);
+        let chars = CharIndex::new(&article.text);
+        let quotes = analysis
+            .quotes
+            .iter()
+            .map(|quote| {
+                let predicted = PredictedQuote {
+                    start: chars.of(quote.start),
+                    end: chars.of(quote.end),
+                    parts: Some(
+                        quote
+                            .parts
+                            .iter()
+                            .map(|part| (chars.of(part.start), chars.of(part.end)))
+                            .collect(),
+                    ),
+                    speaker: quote.speaker.clone(),
+                    speaker_start: quote.speaker_start.map(|at| chars.of(at)),
+                    speaker_end: quote.speaker_end.map(|at| chars.of(at)),
+                };
+                (predicted, opening_mark(&article.text, quote.start))
+            })
+            .collect();
+        ours.insert(article.id.clone(), quotes);
+    }
+    let elapsed = started.elapsed().as_secs_f64();
+    let all_ours: BTreeMap<String, Vec<PredictedQuote>> = ours
+        .iter()
+        .map(|(id, quotes)| {
+            (
+                id.clone(),
+                quotes.iter().map(|(quote, _)| quote.clone()).collect(),
+            )
+        })
+        .collect();
+    if let Some(path) = &args.write_predictions {
+        let file =
+            fs::File::create(path).with_context(|| format!("cannot write {}", path.display()))?;
+        write_predictions(std::io::BufWriter::new(file), &all_ours)
+            .with_context(|| format!("cannot write {}", path.display()))?;
+    }
+    let mut peers = Vec::new();
+    for peer in &args.peer {
+        let (name, path) = peer
+            .split_once('=')
+            .with_context(|| format!("--peer {peer:?} is not NAME=FILE"))?;
+        peers.push((
+            name.to_string(),
+            read_predictions(PathBuf::from(path).as_path())?,
+        ));
+    }
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    for (marks, title) in [
+        (
+            QuoteMarks::Double,
+            "gold: content with a double quotation mark (\" \u{201C} \u{201D}), as published",
+        ),
+        (
+            QuoteMarks::DoubleAndDoubledApostrophes,
+            "gold: content with \" \u{201C} \u{201D} or '' (the New York Times texts write '' for \")",
+        ),
+    ] {
+        let gold = polnear_quote_gold(&args.polnear, marks)?;
+        // Scored on the gold's own definition: our quotes opened by a mark the gold counts.
+        let same_marks: BTreeMap<String, Vec<PredictedQuote>> = ours
+            .iter()
+            .map(|(id, quotes)| {
+                let kept = quotes
+                    .iter()
+                    .filter(|(_, mark)| marks.found_in(mark))
+                    .map(|(quote, _)| quote.clone())
+                    .collect();
+                (id.clone(), kept)
+            })
+            .collect();
+        let gold_count: usize = gold.iter().map(|article| article.gold.len()).sum();
+        writeln!(
+            out,
+            "{}: {} articles, {gold_count} gold quotes; {title}",
+            args.polnear.display(),
+            gold.len()
+        )?;
+        writeln!(
+            out,
+            "{:<34} {:>6} {:>7} {:>7} {:>7} {:>7} {:>8} {:>6}",
+            "system", "pred", "matched", "P", "R", "F1", "speaker", "(of)"
+        )?;
+        print_row(&mut out, "corroborate", &score_quotes(&gold, &same_marks))?;
+        print_row(
+            &mut out,
+            "corroborate, every quote mark",
+            &score_quotes(&gold, &all_ours),
+        )?;
+        for (name, predictions) in &peers {
+            print_row(&mut out, name, &score_quotes(&gold, predictions))?;
+        }
+        writeln!(out)?;
+    }
+    writeln!(
+        out,
+        "corroborate analysed {} articles in {:.2} s ({:.0} articles/s: cleaning and analysis, one thread)",
+        articles.len(),
+        elapsed,
+        articles.len() as f64 / elapsed.max(1e-9)
+    )?;
+    Ok(Outcome {
+        skipped_input: false,
+    })
+}
+
+/// The quotation mark right before a quote's first byte (`"`, `“`, `''`, `‘`...).
+fn opening_mark(text: &str, start: usize) -> String {
+    let before = text[..start.min(text.len())].trim_end();
+    if before.ends_with("''") {
+        return "''".to_string();
+    }
+    before
+        .chars()
+        .next_back()
+        .map(String::from)
+        .unwrap_or_default()
+}
+
+fn print_row(out: &mut impl Write, name: &str, scores: &QuoteScores) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "{:<34} {:>6} {:>7} {:>7.3} {:>7.3} {:>7.3} {:>8.3} {:>6}",
+        name,
+        scores.predicted,
+        scores.matched,
+        scores.precision(),
+        scores.recall(),
+        scores.f1(),
+        scores.speaker_accuracy(),
+        scores.speaker_total
+    )
+}
+
+/// Byte offset -> character offset for one text.
+struct CharIndex {
+    chars_before: Vec<usize>,
+}
+
+impl CharIndex {
+    fn new(text: &str) -> CharIndex {
+        let mut chars_before = vec![0; text.len() + 1];
+        let mut count = 0;
+        let mut last = 0;
+        for (offset, c) in text.char_indices() {
+            for slot in &mut chars_before[last..=offset] {
+                *slot = count;
+            }
+            count += 1;
+            last = offset + c.len_utf8();
+            let _ = c;
+        }
+        for slot in &mut chars_before[last..] {
+            *slot = count;
+        }
+        CharIndex { chars_before }
+    }
+
+    fn of(&self, byte: usize) -> usize {
+        self.chars_before[byte.min(self.chars_before.len() - 1)]
+    }
+}
