@@ -66,10 +66,9 @@ pub(crate) fn find_quotes(
         if let Some(speaker) = &speaker {
             previous_speaker = Some((speaker.clone(), paragraph_end(text, quoted.close)));
         }
-        let words: Vec<&str> = quoted.inner_text(text).split_whitespace().collect();
         let quote = Quote {
             span: quoted.inner,
-            text: words.join(" "),
+            text: quote_text(quoted.inner_text(text)),
             parts: vec![quoted.inner],
             speaker,
             cue,
@@ -777,7 +776,12 @@ fn merge_fragments(
         if (fragment_of_last || continues_last)
             && let Some(previous) = merged.last_mut()
         {
-            let joiner = if fragment_of_last { " \u{2026} " } else { " " };
+            // The words left out between parts are marked, except after a full stop.
+            let joiner = if !fragment_of_last && previous.text.ends_with(['.', '!', '?']) {
+                " "
+            } else {
+                " \u{2026} "
+            };
             previous.span = previous.span.cover(quote.span);
             previous.text = format!("{}{joiner}{}", previous.text, quote.text);
             previous.parts.extend(quote.parts);
@@ -787,6 +791,29 @@ fn merge_fragments(
         merged.push(quote);
     }
     merged
+}
+
+/// The quoted words on one line: paragraphs joined, the mark that reopens a continued
+/// paragraph dropped, spacing normalised.
+fn quote_text(inner: &str) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    for (index, line) in inner.lines().enumerate() {
+        let line = line.trim();
+        let line = if index == 0 {
+            line
+        } else {
+            line.trim_start_matches(['\u{201C}', '"'])
+                .trim_start_matches("''")
+        };
+        if !line.is_empty() {
+            parts.push(line);
+        }
+    }
+    parts
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Word spans (letters, digits, apostrophes) between two offsets.

@@ -1,6 +1,6 @@
 //! The brief: what a story's sources say together, each statement traced to its passages.
 
-use crate::{PublishedDate, RemovalReason, SourceId, Span};
+use crate::{EntityId, EntityKind, PublishedDate, QuoteId, RemovalReason, SourceId, Span};
 
 /// A passage of one source that backs a statement.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
@@ -39,11 +39,47 @@ pub struct RemovedItem {
     pub span: Span,
 }
 
+/// An entity of the story: its mentions across sources under one name.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct BriefEntity {
+    pub id: EntityId,
+    /// The fullest form any source uses.
+    pub name: String,
+    pub kind: EntityKind,
+    pub aliases: Vec<String>,
+    pub roles: Vec<String>,
+    pub sources: Vec<SourceId>,
+    pub mentions: usize,
+}
+
+/// One wording of a quotation and the sources that print it so.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct QuoteVariant {
+    pub text: String,
+    pub sources: Vec<SourceId>,
+    pub evidence: Vec<Evidence>,
+}
+
+/// A quotation as the story's sources carry it, with every wording.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct BriefQuote {
+    pub id: QuoteId,
+    /// The speaker's name (the story entity's name when resolved), `None` when unknown.
+    pub speaker: Option<String>,
+    pub speaker_entity: Option<EntityId>,
+    /// The fullest wording.
+    pub text: String,
+    pub sources: Vec<SourceId>,
+    pub variants: Vec<QuoteVariant>,
+}
+
 /// Everything corroborate tells about one story.
 #[derive(Clone, PartialEq, Eq, Debug, Default)]
 pub struct Brief {
     pub title: String,
     pub sources: Vec<BriefSource>,
     pub summary: Vec<SummarySentence>,
+    pub entities: Vec<BriefEntity>,
+    pub quotes: Vec<BriefQuote>,
     pub removed: Vec<RemovedItem>,
 }

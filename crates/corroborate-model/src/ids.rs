@@ -22,6 +22,42 @@ impl fmt::Display for ArticleId {
     }
 }
 
+/// The label of a story-level entity inside one brief: `E1`, `E2`, ...
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+pub struct EntityId(u32);
+
+impl EntityId {
+    pub fn from_index(index: usize) -> EntityId {
+        EntityId(u32::try_from(index + 1).expect("fewer than 4 billion entities in one story"))
+    }
+
+    pub fn index(self) -> usize {
+        self.0 as usize - 1
+    }
+}
+
+impl fmt::Display for EntityId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "E{}", self.0)
+    }
+}
+
+/// The label of a story-level quote inside one brief: `Q1`, `Q2`, ...
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+pub struct QuoteId(u32);
+
+impl QuoteId {
+    pub fn from_index(index: usize) -> QuoteId {
+        QuoteId(u32::try_from(index + 1).expect("fewer than 4 billion quotes in one story"))
+    }
+}
+
+impl fmt::Display for QuoteId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Q{}", self.0)
+    }
+}
+
 /// The label of a source inside one brief: `S1`, `S2`, ... in input order.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
 pub struct SourceId(u32);

@@ -25,11 +25,14 @@ pub mod text;
 
 pub use analyzed::{AnalyzedArticle, Sentence};
 pub use article::{Article, DatePrecision, PublishedDate};
-pub use brief::{Brief, BriefSource, Evidence, RemovedItem, SummarySentence};
+pub use brief::{
+    Brief, BriefEntity, BriefQuote, BriefSource, Evidence, QuoteVariant, RemovedItem,
+    SummarySentence,
+};
 pub use clean_text::{CleanText, Removal, RemovalReason};
 pub use diagnostic::{Diagnostic, Severity};
 pub use entity::{ArticleEntity, EntityKind, Gender, Mention};
-pub use ids::{ArticleId, SourceId};
+pub use ids::{ArticleId, EntityId, QuoteId, SourceId};
 pub use offsets::{OffsetMap, OffsetMapBuilder};
 pub use quote::{Quote, Speaker};
 pub use span::Span;

@@ -4,6 +4,8 @@
 //!
 //! Reconciliation is deterministic: the same story gives the same brief.
 
+mod entities;
+mod quotes;
 mod similarity;
 mod sources;
 mod summary;
@@ -24,10 +26,14 @@ pub fn reconcile(story: &Story, config: &ReconcileConfig) -> Brief {
     let index = similarity::SentenceIndex::new(story);
     let summary = summary::summarize(story, &index, &config.summary);
     let title = title::story_title(story, &index, &summary);
+    let story_entities = entities::story_entities(story);
+    let quotes = quotes::story_quotes(story, &story_entities);
     Brief {
         title,
         sources: sources::brief_sources(story),
         summary,
+        entities: story_entities.entities,
+        quotes,
         removed: sources::removed_items(story),
     }
 }

@@ -1,7 +1,7 @@
 //! The public JSON form of a brief. These structs are the wire format: internal types may
 //! change without changing them.
 
-use corroborate_model::{Brief, Evidence};
+use corroborate_model::{Brief, Evidence, SourceId};
 use serde::{Deserialize, Serialize};
 
 /// The schema name written into every JSON brief.
@@ -13,7 +13,37 @@ pub struct JsonBrief {
     pub title: String,
     pub sources: Vec<JsonSource>,
     pub summary: Vec<JsonSummarySentence>,
+    pub entities: Vec<JsonEntity>,
+    pub quotes: Vec<JsonQuote>,
     pub removed: Vec<JsonRemoved>,
+}
+
+#[derive(Serialize, Deserialize, Debug, PartialEq)]
+pub struct JsonEntity {
+    pub id: String,
+    pub name: String,
+    pub kind: String,
+    pub aliases: Vec<String>,
+    pub roles: Vec<String>,
+    pub sources: Vec<String>,
+    pub mentions: usize,
+}
+
+#[derive(Serialize, Deserialize, Debug, PartialEq)]
+pub struct JsonQuote {
+    pub id: String,
+    pub speaker: Option<String>,
+    pub speaker_entity: Option<String>,
+    pub text: String,
+    pub sources: Vec<String>,
+    pub variants: Vec<JsonQuoteVariant>,
+}
+
+#[derive(Serialize, Deserialize, Debug, PartialEq)]
+pub struct JsonQuoteVariant {
+    pub text: String,
+    pub sources: Vec<String>,
+    pub evidence: Vec<JsonEvidence>,
 }
 
 #[derive(Serialize, Deserialize, Debug, PartialEq)]
@@ -79,6 +109,39 @@ impl JsonBrief {
                     evidence: sentence.evidence.iter().map(json_evidence).collect(),
                 })
                 .collect(),
+            entities: brief
+                .entities
+                .iter()
+                .map(|entity| JsonEntity {
+                    id: entity.id.to_string(),
+                    name: entity.name.clone(),
+                    kind: entity.kind.as_str().to_string(),
+                    aliases: entity.aliases.clone(),
+                    roles: entity.roles.clone(),
+                    sources: ids(&entity.sources),
+                    mentions: entity.mentions,
+                })
+                .collect(),
+            quotes: brief
+                .quotes
+                .iter()
+                .map(|quote| JsonQuote {
+                    id: quote.id.to_string(),
+                    speaker: quote.speaker.clone(),
+                    speaker_entity: quote.speaker_entity.map(|id| id.to_string()),
+                    text: quote.text.clone(),
+                    sources: ids(&quote.sources),
+                    variants: quote
+                        .variants
+                        .iter()
+                        .map(|variant| JsonQuoteVariant {
+                            text: variant.text.clone(),
+                            sources: ids(&variant.sources),
+                            evidence: variant.evidence.iter().map(json_evidence).collect(),
+                        })
+                        .collect(),
+                })
+                .collect(),
             removed: brief
                 .removed
                 .iter()
@@ -92,6 +155,10 @@ impl JsonBrief {
                 .collect(),
         }
     }
+}
+
+fn ids(sources: &[SourceId]) -> Vec<String> {
+    sources.iter().map(ToString::to_string).collect()
 }
 
 fn json_evidence(evidence: &Evidence) -> JsonEvidence {

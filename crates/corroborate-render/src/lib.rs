@@ -2,6 +2,7 @@
 //! one self-contained HTML page. One renderer a file; all are deterministic.
 
 mod analysis;
+mod grouping;
 mod html;
 mod json;
 mod markdown;

@@ -2,7 +2,9 @@
 
 use std::fmt::Write;
 
-use corroborate_model::Brief;
+use corroborate_model::{Brief, SourceId};
+
+use crate::grouping::{count_sources, quotes_by_speaker};
 
 pub(crate) fn render(brief: &Brief) -> String {
     let mut out = String::new();
@@ -12,12 +14,12 @@ pub(crate) fn render(brief: &Brief) -> String {
         let _ = writeln!(out, "_No sentence could be chosen._\n");
     }
     for sentence in &brief.summary {
-        let citations: String = sentence
-            .sources
-            .iter()
-            .map(|source| format!("[{}]", source.number()))
-            .collect();
-        let _ = writeln!(out, "- {} {citations}", escape(&sentence.text));
+        let _ = writeln!(
+            out,
+            "- {} {}",
+            escape(&sentence.text),
+            cite(&sentence.sources)
+        );
     }
     let _ = writeln!(out, "\n## Sources\n");
     for source in &brief.sources {
@@ -38,6 +40,60 @@ pub(crate) fn render(brief: &Brief) -> String {
         let _ = write!(line, " \u{2014} {} words", source.words);
         let _ = writeln!(out, "{line}");
     }
+    if !brief.quotes.is_empty() {
+        let _ = writeln!(out, "\n## Who said what\n");
+        for (speaker, quotes) in quotes_by_speaker(brief) {
+            let _ = writeln!(
+                out,
+                "**{}**\n",
+                escape(speaker.unwrap_or("Speaker not identified"))
+            );
+            for quote in quotes {
+                let _ = writeln!(
+                    out,
+                    "- \u{201C}{}\u{201D} ({}) {}",
+                    escape(&quote.text),
+                    count_sources(quote.sources.len()),
+                    cite(&quote.sources)
+                );
+                if quote.variants.len() > 1 {
+                    for variant in &quote.variants {
+                        let _ = writeln!(
+                            out,
+                            "  - wording: \u{201C}{}\u{201D} {}",
+                            escape(&variant.text),
+                            cite(&variant.sources)
+                        );
+                    }
+                }
+            }
+            let _ = writeln!(out);
+        }
+    }
+    let people: Vec<_> = brief
+        .entities
+        .iter()
+        .filter(|entity| entity.mentions >= 2 || entity.sources.len() >= 2)
+        .collect();
+    if !people.is_empty() {
+        let _ = writeln!(out, "\n## Who is in the story\n");
+        for entity in people {
+            let mut line = format!(
+                "- **{}** ({}, {} mentions, {})",
+                escape(&entity.name),
+                entity.kind.as_str(),
+                entity.mentions,
+                count_sources(entity.sources.len())
+            );
+            if !entity.roles.is_empty() {
+                line.push_str(&format!(": {}", escape(&entity.roles.join("; "))));
+            }
+            if !entity.aliases.is_empty() {
+                line.push_str(&format!("; also {}", escape(&entity.aliases.join(", "))));
+            }
+            let _ = writeln!(out, "{line}");
+        }
+    }
     if !brief.removed.is_empty() {
         let _ = writeln!(out, "\n## Removed page furniture\n");
         let _ = writeln!(out, "| Source | Reason | Text |\n| --- | --- | --- |");
@@ -52,6 +108,14 @@ pub(crate) fn render(brief: &Brief) -> String {
         }
     }
     out
+}
+
+/// Citations as `[1][3]`.
+fn cite(sources: &[SourceId]) -> String {
+    sources
+        .iter()
+        .map(|source| format!("[{}]", source.number()))
+        .collect()
 }
 
 /// Escapes characters Markdown would read as markup, so article text shows as written.

@@ -4,6 +4,8 @@ use std::fmt::Write;
 
 use corroborate_model::{Brief, SourceId};
 
+use crate::grouping::{count_sources, quotes_by_speaker};
+
 const WIDTH: usize = 88;
 
 pub(crate) fn render(brief: &Brief, color: bool) -> String {
@@ -41,6 +43,62 @@ pub(crate) fn render(brief: &Brief, color: bool) -> String {
         );
         if let Some(title) = &source.title {
             let _ = writeln!(out, "      {}", style.dim(title));
+        }
+    }
+    if !brief.quotes.is_empty() {
+        let _ = writeln!(out);
+        let _ = writeln!(out, "{}", style.bold("Who said what"));
+        for (speaker, quotes) in quotes_by_speaker(brief) {
+            let _ = writeln!(
+                out,
+                "  {}",
+                style.bold(speaker.unwrap_or("Speaker not identified"))
+            );
+            for quote in quotes {
+                let citation = citations(&quote.sources);
+                let line = format!(
+                    "\u{201C}{}\u{201D} ({}) {citation}",
+                    quote.text,
+                    count_sources(quote.sources.len())
+                );
+                let _ = writeln!(out, "    - {}", wrap(&line, WIDTH - 6, "      "));
+                if quote.variants.len() > 1 {
+                    for variant in &quote.variants {
+                        let wording =
+                            format!("wording: {} {}", variant.text, citations(&variant.sources));
+                        let _ = writeln!(
+                            out,
+                            "        {}",
+                            style.dim(&wrap(&wording, WIDTH - 8, "          "))
+                        );
+                    }
+                }
+            }
+        }
+    }
+    let people: Vec<_> = brief
+        .entities
+        .iter()
+        .filter(|entity| entity.mentions >= 2 || entity.sources.len() >= 2)
+        .collect();
+    if !people.is_empty() {
+        let _ = writeln!(out);
+        let _ = writeln!(out, "{}", style.bold("Who is in the story"));
+        for entity in people {
+            let mut line = format!(
+                "{} ({}, {} mentions, {})",
+                entity.name,
+                entity.kind.as_str(),
+                entity.mentions,
+                count_sources(entity.sources.len())
+            );
+            if !entity.roles.is_empty() {
+                line.push_str(&format!(": {}", entity.roles.join("; ")));
+            }
+            if !entity.aliases.is_empty() {
+                line.push_str(&format!("; also {}", entity.aliases.join(", ")));
+            }
+            let _ = writeln!(out, "  - {}", wrap(&line, WIDTH - 4, "    "));
         }
     }
     if !brief.removed.is_empty() {
