@@ -91,6 +91,8 @@ pub(crate) fn resolve(found: &mut [Found]) -> Vec<ArticleEntity> {
         });
         entities[entity].add(index, mention);
     }
+    // In order of first mention, as `AnalyzedArticle::entities` promises.
+    entities.sort_by_key(|entity| entity.mentions.iter().min().copied().unwrap_or(usize::MAX));
     for (entity_index, entity) in entities.iter().enumerate() {
         for &mention in &entity.mentions {
             found[mention].mention.entity = Some(entity_index);

@@ -15,6 +15,7 @@ mod entities;
 mod mentions;
 mod quotes;
 mod sentences;
+mod word_sets;
 
 use corroborate_model::{AnalyzedArticle, CleanText};
 

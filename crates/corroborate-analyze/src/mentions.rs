@@ -6,10 +6,13 @@
 //! word of a sentence is dropped when the article also writes it in lower case or it is a
 //! function word, and a headline only yields names the body also uses.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use corroborate_model::text::{fold, words};
 use corroborate_model::{EntityKind, Gender, Mention, Sentence, Span};
+
+use crate::quotes::is_speech_cue;
+use crate::word_sets::WordSet;
 
 /// A mention found in the text, before entities are resolved.
 #[derive(Clone, Debug)]
@@ -26,10 +29,10 @@ pub(crate) struct Found {
 /// Every mention in `text`, in text order.
 pub(crate) fn find_mentions(text: &str, sentences: &[Sentence]) -> Vec<Found> {
     let tokens: Vec<(usize, &str)> = words(text).collect();
-    let lower_words: HashSet<String> = tokens
+    let lower_words: HashSet<&str> = tokens
         .iter()
         .filter(|(_, word)| word.starts_with(char::is_lowercase))
-        .map(|(_, word)| fold(word))
+        .map(|(_, word)| *word)
         .collect();
     let mut sentence_starts: HashSet<usize> = sentences
         .iter()
@@ -121,7 +124,8 @@ pub(crate) fn find_mentions(text: &str, sentences: &[Sentence]) -> Vec<Found> {
         if mention.gender.is_none() {
             mention.gender = mention.role.as_deref().and_then(gender_of_role);
         }
-        if mention.role.is_some() && mention.mention.kind == EntityKind::Other {
+        let speaks = speaks(text, mention.mention.span);
+        if (mention.role.is_some() || speaks) && mention.mention.kind == EntityKind::Other {
             mention.mention.kind = EntityKind::Person;
         }
     }
@@ -153,8 +157,8 @@ fn sequence_end(text: &str, tokens: &[(usize, &str)], start: usize) -> usize {
         // `of` and `&` join only after an organisation or place word (`Bank of England`),
         // never after a person's name (`Imogen Saltash of Green Forward`).
         let joins_after = !matches!(next, "of" | "&")
-            || ORGANIZATION_WORDS.contains(&word)
-            || PLACE_WORDS.contains(&word);
+            || ORGANIZATION_SET.contains(word)
+            || PLACE_SET.contains(word);
         let connector = NAME_CONNECTORS.contains(&next) && joins_after;
         if connector && gap == " " && end + 2 < tokens.len() && is_capitalised(tokens[end + 2].1) {
             let after = &text[tokens[end + 1].0 + next.len()..tokens[end + 2].0];
@@ -172,7 +176,7 @@ fn joins(word: &str, gap: &str) -> bool {
     match gap {
         " " | "\u{00A0}" | "-" | "\u{2011}" => true,
         // `J. R. Brandt`, `Dr. Amis`, `U.S. Senate`.
-        ". " | ".\u{00A0}" => word.chars().count() == 1 || TITLE_ABBREVIATIONS.contains(&word),
+        ". " | ".\u{00A0}" => word.chars().count() == 1 || TITLE_ABBREVIATION_SET.contains(word),
         "." => word.chars().count() == 1,
         _ => false,
     }
@@ -195,7 +199,7 @@ fn build_mention(text: &str, tokens: &[(usize, &str)], start: usize, end: usize)
                 continue;
             }
         }
-        if TITLES.contains(&word) && name_start < end {
+        if TITLE_SET.contains(word) && name_start < end {
             title = Some(join_title(title, word));
             name_start += 1;
             continue;
@@ -209,10 +213,7 @@ fn build_mention(text: &str, tokens: &[(usize, &str)], start: usize, end: usize)
         .iter()
         .map(|(_, word)| strip_possessive(word).to_string())
         .collect();
-    if name_words
-        .iter()
-        .all(|word| NOT_NAMES.contains(&word.as_str()))
-    {
+    if name_words.iter().all(|word| NOT_NAME_SET.contains(word)) {
         return None;
     }
     // Drop trailing words that cannot end a name.
@@ -268,10 +269,10 @@ fn kind_from_words(words: &[String]) -> EntityKind {
     let Some(last) = words.last() else {
         return EntityKind::Other;
     };
-    if ORGANIZATION_WORDS.contains(&last.as_str()) || words.first().is_some_and(|w| w == "The") {
+    if ORGANIZATION_SET.contains(last) || words.first().is_some_and(|w| w == "The") {
         return EntityKind::Organization;
     }
-    if PLACE_WORDS.contains(&last.as_str()) {
+    if PLACE_SET.contains(last) {
         return EntityKind::Place;
     }
     let acronym =
@@ -333,6 +334,24 @@ fn classify_by_context(text: &str, found: &mut [Found]) {
             }
         }
     }
+}
+
+/// `Mara Quist said`, `said Mara Quist`: a name next to a speech verb names a speaker.
+fn speaks(text: &str, span: Span) -> bool {
+    let after = text[span.end()..].trim_start_matches([' ', '\u{00A0}']);
+    let next = after
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or_default();
+    let before = text[..span.start()].trim_end_matches([' ', '\u{00A0}']);
+    let previous = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or_default();
+    (!next.is_empty() && is_speech_cue(next) && !next.eq_ignore_ascii_case("according"))
+        || (!previous.is_empty()
+            && is_speech_cue(previous)
+            && previous.chars().all(|c| c.is_lowercase()))
 }
 
 /// A role phrase right before a name: `opposition leader Edward Marsh`, `campaign
@@ -407,9 +426,8 @@ pub(crate) fn after_last(text: &str, marks: &[char]) -> usize {
 }
 
 fn is_role_noun(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    let last_part = lower.rsplit('-').next().unwrap_or(&lower);
-    ROLE_NOUNS.contains(&lower.as_str()) || ROLE_NOUNS.contains(&last_part)
+    let last_part = word.rsplit('-').next().unwrap_or(word);
+    ROLE_SET.contains_lowercase(word) || ROLE_SET.contains_lowercase(last_part)
 }
 
 fn gender_of_title(title: &str) -> Option<Gender> {
@@ -471,12 +489,12 @@ fn is_capitalised(word: &str) -> bool {
         && word != "I"
         && !word.starts_with("I'")
         && !word.starts_with("I\u{2019}")
-        && !NOT_NAMES.contains(&word)
+        && !NOT_NAME_SET.contains(word)
 }
 
-fn is_common_word(word: &str, lower_words: &HashSet<String>) -> bool {
+fn is_common_word(word: &str, lower_words: &HashSet<&str>) -> bool {
     let folded = fold(word);
-    lower_words.contains(&folded) || COMMON_OPENERS.contains(&folded.as_str())
+    lower_words.contains(folded.as_str()) || COMMON_OPENER_SET.contains(&folded)
 }
 
 fn has_possessive(word: &str) -> bool {
@@ -498,6 +516,15 @@ pub(crate) fn pronoun_gender(word: &str) -> Option<Option<Gender>> {
         _ => None,
     }
 }
+
+static ORGANIZATION_SET: WordSet = WordSet::new(|| ORGANIZATION_WORDS.iter().copied().collect());
+static PLACE_SET: WordSet = WordSet::new(|| PLACE_WORDS.iter().copied().collect());
+static TITLE_SET: WordSet = WordSet::new(|| TITLES.iter().copied().collect());
+static TITLE_ABBREVIATION_SET: WordSet =
+    WordSet::new(|| TITLE_ABBREVIATIONS.iter().copied().collect());
+static NOT_NAME_SET: WordSet = WordSet::new(|| NOT_NAMES.iter().copied().collect());
+static ROLE_SET: WordSet = WordSet::new(|| ROLE_NOUNS.iter().copied().collect());
+static COMMON_OPENER_SET: WordSet = WordSet::new(|| COMMON_OPENERS.iter().copied().collect());
 
 const NAME_CONNECTORS: &[&str] = &[
     "of", "de", "da", "del", "van", "von", "der", "den", "la", "le", "bin", "al", "du", "y", "&",

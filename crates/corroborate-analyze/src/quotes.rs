@@ -6,12 +6,18 @@ use corroborate_model::text::is_apostrophe;
 use corroborate_model::{ArticleEntity, EntityKind, Gender, Quote, Sentence, Span, Speaker};
 
 use crate::mentions::{Found, after_last, pronoun_gender};
+use crate::word_sets::WordSet;
 
 /// Quoted text of at most this many words with no speech cue is a scare quote or a title.
 const MAX_SCARE_QUOTE_WORDS: usize = 3;
 /// A short quote belongs to a cue before it only when at most this many words separate
 /// them (`called him a "loser"`, `said he was "outraged"`).
 const MAX_CUE_DISTANCE_WORDS: usize = 12;
+
+/// True for a speech verb or the start of a speech phrase (`said`, `told`, `according`).
+pub(crate) fn is_speech_cue(word: &str) -> bool {
+    is_cue(word)
+}
 
 /// Every direct quotation of `text`, in text order.
 pub(crate) fn find_quotes(
@@ -44,9 +50,22 @@ pub(crate) fn find_quotes(
                     || context.words_between(a.cue.end(), quoted.open) <= MAX_CUE_DISTANCE_WORDS)
         });
         let short = words <= MAX_SCARE_QUOTE_WORDS;
-        if (short && !directly_attributed)
+        let attributed_after = attribution
+            .as_ref()
+            .is_some_and(|a| a.direct && a.cue.start() >= quoted.close);
+        // `“We won,” she said. “We are back.”`: a short second part continuing the same
+        // speaker in the same paragraph is speech, whatever its length.
+        let continues_speaker = attribution.is_none()
+            && previous_speaker
+                .as_ref()
+                .is_some_and(|(speaker, paragraph_end)| {
+                    quoted.open < *paragraph_end
+                        && context.continues(*paragraph_end, quoted, speaker)
+                });
+        if (short && !directly_attributed && !continues_speaker)
             || (!has_speaker && looks_like_title)
             || (looks_like_title && !directly_attributed && context.names_a_work(quoted))
+            || (context.title_cue_before(quoted) && !attributed_after)
             || context.so_called(quoted)
         {
             continue;
@@ -260,7 +279,12 @@ impl Context<'_> {
         let sentence_end = self.sentence_end_after(quoted.close);
         let sentence_start = self.sentence_start_before(quoted.open);
         let rest = self.text[quoted.close..sentence_end].trim();
-        let quote_ends_sentence = rest.is_empty() || rest.chars().all(|c| c.is_ascii_punctuation());
+        // The quote ends its sentence inside its marks (`…over.”`, `…now!”`); a full stop
+        // after the marks (`‘Salt on the Wire’.`) closes the writer's sentence instead.
+        let closes_inside = self.text[quoted.inner.end()..quoted.close]
+            .starts_with(['.', '!', '?', '\u{2026}'])
+            || self.text[..quoted.inner.end()].ends_with(['.', '!', '?', '\u{2026}']);
+        let quote_ends_sentence = rest.is_empty() && closes_inside;
         // When the quote ends its sentence, the attribution may still follow in the same
         // paragraph (`“Not us!” Murphy, the head of the fund, tweeted.`).
         let after_end = if quote_ends_sentence {
@@ -289,7 +313,10 @@ impl Context<'_> {
         let lead = self.text[from..to].trim_end();
         let colon = lead.strip_suffix(':')?;
         let colon_at = from + colon.len();
-        let speaker = self.speaker_in(from, colon_at)?;
+        // Only a named subject or a pronoun; `The sign on the pier read:` names no speaker.
+        let speaker = self.speaker_in(from, colon_at).filter(|speaker| {
+            speaker.entity.is_some() || pronoun_gender(&self.text[speaker.span.range()]).is_some()
+        })?;
         Some(Attribution {
             speaker: Some(speaker),
             cue: Span::new(colon_at, colon_at + 1),
@@ -314,8 +341,8 @@ impl Context<'_> {
         let words = word_spans(self.text, start, to);
         let first = words.first()?;
         let first_text = &self.text[first.range()];
-        // Inverted: `said Sir Edward`.
-        if is_cue(first_text) {
+        // Inverted: `said Sir Edward` (`according to` is handled below as a phrase).
+        if is_cue(first_text) && !first_text.eq_ignore_ascii_case("according") {
             let speaker = self.speaker_at(first.end(), to)?;
             return Some(Attribution {
                 speaker: Some(speaker),
@@ -339,7 +366,10 @@ impl Context<'_> {
             return None;
         }
         let cue = words[cue_index];
-        let speaker = self.speaker_in(start, cue.start())?;
+        // `…,” for Clinton, said Kunin`: no subject before the verb, the name follows it.
+        let speaker = self
+            .speaker_in(start, cue.start())
+            .or_else(|| self.named_speaker_at(cue.end(), to))?;
         Some(Attribution {
             speaker: Some(speaker),
             cue,
@@ -373,12 +403,22 @@ impl Context<'_> {
         let clause_start = from + after_last(&self.text[from..cue.start()], &[';', '\u{2014}']);
         let speaker = self
             .speaker_in(clause_start, cue.start())
-            .or_else(|| self.speaker_at(cue.end(), to));
+            .or_else(|| self.named_speaker_at(cue.end(), to));
         Some(Attribution {
             speaker,
             cue,
             direct: false,
         })
+    }
+
+    /// A named speaker right after an inverted cue (`said Kunin`), never a description.
+    fn named_speaker_at(&self, from: usize, to: usize) -> Option<Speaker> {
+        let start = from + (self.text[from..to].len() - self.text[from..to].trim_start().len());
+        let found = self
+            .found
+            .iter()
+            .find(|f| f.mention.span.start() == start)?;
+        Some(self.speaker_of_mention(found))
     }
 
     /// The speaker named right at `from` (after an inverted cue): a mention or a role phrase.
@@ -403,7 +443,7 @@ impl Context<'_> {
         let words = word_spans(self.text, start, to);
         let first = words.first()?;
         if let Some(gender) = pronoun_gender(&self.text[first.range()]) {
-            return Some(self.resolve_pronoun(*first, gender));
+            return self.resolve_pronoun(*first, gender);
         }
         // A description: `a spokesman for the council`.
         let end = words
@@ -427,6 +467,108 @@ impl Context<'_> {
     /// The speaker in a stretch before a cue: the last mention or pronoun in it, or a
     /// description (`A council spokeswoman`).
     fn speaker_in(&self, from: usize, to: usize) -> Option<Speaker> {
+        self.subject_next_to_cue(from, to)
+            .or_else(|| self.first_subject(from, to))
+    }
+
+    /// The subject standing right before the cue (`Trump said`, `Aides say`, `the
+    /// employee first said`), after skipping an apposition or relative clause between commas
+    /// (`Sexton, a creative writing professor, said`).
+    fn subject_next_to_cue(&self, from: usize, to: usize) -> Option<Speaker> {
+        let mut end = to;
+        let stretch = self.text[from..end].trim_end();
+        if let Some(before_comma) = stretch.strip_suffix(',') {
+            let opening = before_comma.rfind(',')?;
+            let inner = before_comma[opening + 1..].trim_start();
+            let inner_first = inner
+                .split_whitespace()
+                .next()
+                .unwrap_or_default()
+                .to_lowercase();
+            let parenthetical = APPOSITION_OPENERS.contains(&inner_first.as_str())
+                || inner.split_whitespace().count() <= 12;
+            if !parenthetical {
+                return None;
+            }
+            end = from + opening;
+        }
+        let words = word_spans(self.text, from, end);
+        // At most one adverb between subject and verb (`Marsh also said`).
+        let last = words.len().checked_sub(1)?;
+        for gap in 0..=1.min(last) {
+            let word = words[last - gap];
+            let word_text = &self.text[word.range()];
+            if let Some(found) = self
+                .found
+                .iter()
+                .find(|f| f.mention.span.end() == word.end() && f.mention.span.start() >= from)
+            {
+                if self.is_object(found)
+                    || self.is_audience(found)
+                    || self.inside_quote(found.mention.span.start())
+                {
+                    return None;
+                }
+                return Some(self.speaker_of_mention(self.person_after_modifier(found, end)));
+            }
+            if let Some(gender) =
+                pronoun_gender(word_text).filter(|_| is_subject_pronoun(word_text))
+            {
+                return self.resolve_pronoun(word, gender);
+            }
+            if let Some(description) =
+                self.description_ending_at(from, words[..=last - gap].as_ref())
+            {
+                return Some(description);
+            }
+            if !word_text.ends_with("ly")
+                && !matches!(
+                    word_text,
+                    "also" | "then" | "later" | "first" | "again" | "once" | "still" | "now"
+                )
+            {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// A noun phrase naming a speaker without a name, ending at the last of `words`:
+    /// `an intelligence source`, `the employee`, `Aides`, `one operative`.
+    fn description_ending_at(&self, from: usize, words: &[Span]) -> Option<Speaker> {
+        let last = *words.last()?;
+        let head = self.text[last.range()].to_lowercase();
+        if STOP_HEADS.contains(&head.as_str()) || !head.chars().all(char::is_alphabetic) {
+            return None;
+        }
+        // Walk back to a determiner within five words, without crossing punctuation.
+        for start_index in (words.len().saturating_sub(5)..words.len()).rev() {
+            let word = words[start_index];
+            let between = &self.text[word.end().min(last.end())..last.start().max(word.end())];
+            if between.contains([',', ';', ':', '.', '(', ')', '"', '\u{201C}', '\u{201D}']) {
+                return None;
+            }
+            let first = self.text[word.range()].to_lowercase();
+            if DESCRIPTION_DETERMINERS.contains(&first.as_str()) {
+                let span = Span::new(word.start(), last.end());
+                return Some(Speaker {
+                    span,
+                    name: self.text[span.range()].to_string(),
+                    entity: None,
+                });
+            }
+        }
+        // A bare plural at the clause start: `Aides say`, `Officials said`.
+        let single = words.len() == 1 || self.text[from..last.start()].trim().is_empty();
+        (single && head.ends_with('s') && head.len() > 3).then(|| Speaker {
+            span: last,
+            name: self.text[last.range()].to_string(),
+            entity: None,
+        })
+    }
+
+    /// The subject as the first mention of the clause.
+    fn first_subject(&self, from: usize, to: usize) -> Option<Speaker> {
         // The subject: the first mention of the clause that is not a possessive or the
         // object of a preposition (`Marsh, speaking to BBC News, said`).
         let mention = self
@@ -452,12 +594,10 @@ impl Context<'_> {
             (Some(found), Some((pronoun_span, gender)))
                 if pronoun_span.start() < found.mention.span.start() =>
             {
-                Some(self.resolve_pronoun(pronoun_span, gender))
+                self.resolve_pronoun(pronoun_span, gender)
             }
             (Some(found), _) => Some(self.speaker_of_mention(found)),
-            (None, Some((pronoun_span, gender))) => {
-                Some(self.resolve_pronoun(pronoun_span, gender))
-            }
+            (None, Some((pronoun_span, gender))) => self.resolve_pronoun(pronoun_span, gender),
             (None, None) => {
                 // A description as the subject: the words before the cue, from a determiner.
                 let phrase = self.text[from..to].trim();
@@ -503,15 +643,25 @@ impl Context<'_> {
         if after.starts_with(['\'', '\u{2019}']) {
             return true;
         }
-        let before = self.text[..found.mention.span.start()].trim_end();
-        let previous = before
-            .split(|c: char| !c.is_alphabetic())
-            .rev()
-            .filter(|word| !word.is_empty())
-            .find(|word| !matches!(word.to_lowercase().as_str(), "the" | "a" | "an"))
-            .unwrap_or_default()
-            .to_lowercase();
-        OBJECT_PREPOSITIONS.contains(&previous.as_str())
+        // The word right before (skipping an article), only when nothing but spaces
+        // separates them: a preposition across a quote mark or a comma does not govern it.
+        let mut before = self.text[..found.mention.span.start()].trim_end();
+        for _ in 0..2 {
+            if !before.ends_with(|c: char| c.is_alphabetic()) {
+                return false;
+            }
+            let word_start = before
+                .char_indices()
+                .rev()
+                .find(|(_, c)| !c.is_alphabetic())
+                .map_or(0, |(at, c)| at + c.len_utf8());
+            let word = before[word_start..].to_lowercase();
+            if !matches!(word.as_str(), "the" | "a" | "an") {
+                return OBJECT_PREPOSITIONS.contains(&word.as_str());
+            }
+            before = before[..word_start].trim_end();
+        }
+        false
     }
 
     /// A mention right after `told` is who was told, not who spoke.
@@ -538,24 +688,14 @@ impl Context<'_> {
 
     /// A pronoun speaker resolved to the nearest earlier person of a compatible gender that
     /// is not inside a quotation and was not spoken to.
-    fn resolve_pronoun(&self, pronoun: Span, gender: Option<Gender>) -> Speaker {
-        let referent = self.referent(pronoun, gender, 0);
-        let name = self.text[pronoun.range()].to_string();
-        match referent {
-            Some(found) => {
-                let resolved = self.speaker_of_mention(found);
-                Speaker {
-                    span: pronoun,
-                    name: resolved.name,
-                    entity: resolved.entity,
-                }
-            }
-            None => Speaker {
-                span: pronoun,
-                name,
-                entity: None,
-            },
-        }
+    /// `None` when no one fits: a pronoun alone is not a speaker's name.
+    fn resolve_pronoun(&self, pronoun: Span, gender: Option<Gender>) -> Option<Speaker> {
+        let resolved = self.speaker_of_mention(self.referent(pronoun, gender, 0)?);
+        Some(Speaker {
+            span: pronoun,
+            name: resolved.name,
+            entity: resolved.entity,
+        })
     }
 
     /// The person a pronoun refers to: going back sentence by sentence, the first compatible
@@ -569,12 +709,13 @@ impl Context<'_> {
             let usable = !self.inside_quote(f.mention.span.start())
                 && !self.is_audience(f)
                 && !self.is_object(f);
+            // A plain name of two words or more may be a person's even without a title.
+            let maybe_person = kind == EntityKind::Person
+                || (kind == EntityKind::Other && f.name_words.len() >= 2);
             usable
                 && match gender {
-                    Some(wanted) => {
-                        kind == EntityKind::Person && entity_gender.is_none_or(|g| g == wanted)
-                    }
-                    None => matches!(kind, EntityKind::Person | EntityKind::Organization),
+                    Some(wanted) => maybe_person && entity_gender.is_none_or(|g| g == wanted),
+                    None => maybe_person || kind == EntityKind::Organization,
                 }
         };
         let sentence_index = self
@@ -649,7 +790,9 @@ impl Context<'_> {
 
     /// `a so-called 'local difficulty'`: the writer's distance, not someone's words.
     fn so_called(&self, quoted: &Quoted) -> bool {
-        let before = self.text[..quoted.open].trim_end().to_lowercase();
+        let before = self.text[..quoted.open].trim_end();
+        let tail_start = before.char_indices().rev().nth(10).map_or(0, |(at, _)| at);
+        let before = before[tail_start..].to_lowercase();
         before.ends_with("so-called") || before.ends_with("so called")
     }
 
@@ -823,6 +966,65 @@ fn word_spans(text: &str, from: usize, to: usize) -> Vec<Span> {
         .collect()
 }
 
+/// Words that open an apposition or relative clause between commas.
+const APPOSITION_OPENERS: &[&str] = &[
+    "a", "an", "the", "who", "which", "whose", "his", "her", "their", "its", "now", "then", "also",
+    "once", "formerly", "speaking", "chief", "former",
+];
+
+/// Words that open a description of a speaker (`an aide`, `one official`, `this source`).
+const DESCRIPTION_DETERMINERS: &[&str] = &[
+    "a", "an", "the", "one", "this", "that", "another", "some", "several", "many", "two", "three",
+    "most", "both", "other", "his", "her", "their", "its",
+];
+
+/// Heads that do not name speakers (`the statement` aside, these are grammar, not people).
+const STOP_HEADS: &[&str] = &[
+    "statement",
+    "statements",
+    "report",
+    "document",
+    "letter",
+    "release",
+    "post",
+    "tweet",
+    "video",
+    "ad",
+    "advert",
+    "book",
+    "article",
+    "interview",
+    "speech",
+    "email",
+    "memo",
+    "transcript",
+    "it",
+    "this",
+    "that",
+    "which",
+    "who",
+    "what",
+    "there",
+    "here",
+    "and",
+    "but",
+    "or",
+    "said",
+    "says",
+    "is",
+    "was",
+    "were",
+    "are",
+    "be",
+    "been",
+    "has",
+    "have",
+    "had",
+    "not",
+    "also",
+    "then",
+];
+
 /// Words after which a mention is an object, not a subject.
 const OBJECT_PREPOSITIONS: &[&str] = &[
     "of", "for", "with", "to", "from", "than", "at", "in", "on", "by", "about", "against", "over",
@@ -830,14 +1032,30 @@ const OBJECT_PREPOSITIONS: &[&str] = &[
 ];
 
 fn is_cue(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    CUE_VERBS.contains(&lower.as_str())
-        || CUE_PARTICIPLES.contains(&lower.as_str())
-        || REPORTING_VERBS.contains(&lower.as_str())
+    CUE_SET.contains_lowercase(word)
 }
+
+/// Every speech cue word, for one lookup a word.
+static CUE_SET: WordSet = WordSet::new(|| {
+    CUE_VERBS
+        .iter()
+        .chain(CUE_PARTICIPLES)
+        .chain(REPORTING_VERBS)
+        .copied()
+        .collect()
+});
 
 /// Verbs that report speech less directly; a quotation they introduce is still attributed.
 const REPORTING_VERBS: &[&str] = &[
+    "answers",
+    "answered",
+    "started",
+    "began",
+    "reads",
+    "posted",
+    "noted",
+    "wondered",
+    "recounted",
     "defended",
     "criticized",
     "criticised",
@@ -1099,5 +1317,4 @@ const TITLE_CUES: &[&str] = &[
     "anthem",
     "track",
     "exhibition",
-    "campaign",
 ];

@@ -1,7 +1,7 @@
 //! What cleaning one article needs to know about the others in the same run: which short
 //! lines recur across articles, and which words the story uses.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use corroborate_model::Article;
 use corroborate_model::text::fold;
@@ -29,10 +29,10 @@ pub struct CleanContext {
 impl CleanContext {
     /// Measures the batch. Cost is one pass over every article's lines.
     pub fn new(articles: &[Article]) -> CleanContext {
-        let mut line_articles: HashMap<String, u32> = HashMap::new();
+        let mut line_articles: HashMap<String, u32> = HashMap::default();
         let mut needs_vocabulary = false;
         for article in articles {
-            let mut seen: HashSet<String> = HashSet::new();
+            let mut seen: HashSet<String> = HashSet::default();
             for line in article.text.lines() {
                 // Cheap tests first: most lines are sentences, which are never counted.
                 let trimmed = line.trim();
@@ -53,7 +53,7 @@ impl CleanContext {
             }
             needs_vocabulary |= has_line_end_hyphen(&article.text);
         }
-        let mut vocabulary = HashMap::new();
+        let mut vocabulary = HashMap::default();
         if needs_vocabulary {
             for article in articles {
                 count_vocabulary(&article.text, &mut vocabulary);

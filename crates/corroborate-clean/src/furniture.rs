@@ -5,7 +5,9 @@
 //! neighbourhood (a sign-up block, a list under a "Read more" header, a caption above a
 //! credit) and on repetition within the article and across the batch. No rule names a site.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
@@ -171,7 +173,7 @@ fn mark_repetition(
     reasons: &mut [Option<RemovalReason>],
 ) {
     let considered = |line: &Line<'_>| !line.is_blank() && line.words <= MAX_REMOVABLE_WORDS;
-    let mut occurrences: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut occurrences: HashMap<&str, Vec<usize>> = HashMap::default();
     for (index, line) in lines.iter().enumerate() {
         if considered(line) {
             occurrences
