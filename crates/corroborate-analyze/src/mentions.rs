@@ -192,8 +192,14 @@ fn build_mention(text: &str, tokens: &[(usize, &str)], start: usize, end: usize)
     while name_start <= end {
         let word = tokens[name_start].1;
         if name_start < end {
-            let pair = format!("{} {}", word, tokens[name_start + 1].1);
-            if TWO_WORD_TITLES.contains(&pair.as_str()) {
+            let next = tokens[name_start + 1].1;
+            let is_pair = TWO_WORD_TITLES.iter().any(|title| {
+                title
+                    .split_once(' ')
+                    .is_some_and(|(first, second)| first == word && second == next)
+            });
+            if is_pair {
+                let pair = format!("{word} {next}");
                 title = Some(join_title(title, &pair));
                 name_start += 2;
                 continue;
@@ -368,12 +374,14 @@ fn role_before(text: &str, span: Span) -> Option<String> {
             before = stripped;
         }
     }
-    let line_start = after_last(before, &['\n', '.', ',', ';', ':', '(', '"', '\u{201C}']);
-    let candidate: Vec<&str> = before[line_start..].split_whitespace().collect();
-    let head = candidate.last()?;
+    // The word right before the name decides; most names have no role noun there.
+    let head = before.trim_end().rsplit(char::is_whitespace).next()?;
     if !is_role_noun(head) {
         return None;
     }
+    let line_start = after_last(before, &['\n', '.', ',', ';', ':', '(', '"', '\u{201C}']);
+    let candidate: Vec<&str> = before[line_start..].split_whitespace().collect();
+    let head = candidate.last()?;
     let mut taken = vec![*head];
     for word in candidate.iter().rev().skip(1).take(3) {
         let lower = word.to_lowercase();

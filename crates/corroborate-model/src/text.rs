@@ -84,22 +84,29 @@ impl<'a> Iterator for Words<'a> {
             }
             at += c.len_utf8();
         };
+        let text = self.text;
         let mut end = start;
-        let mut previous = '\0';
-        let mut chars = self.text[start..].char_indices().peekable();
-        while let Some((offset, c)) = chars.next() {
+        loop {
+            // Runs of ASCII letters and digits need no decoding.
+            while end < bytes.len() && bytes[end].is_ascii_alphanumeric() {
+                end += 1;
+            }
+            let Some(c) = text[end..].chars().next() else {
+                break;
+            };
             if c.is_alphanumeric() {
-                end = start + offset + c.len_utf8();
-                previous = c;
+                end += c.len_utf8();
                 continue;
             }
-            let next = chars.peek().map_or('\0', |(_, next)| *next);
+            // A joiner stays inside the word only between two word characters of its kind.
+            let previous = text[..end].chars().next_back().unwrap_or('\0');
+            let next = text[end + c.len_utf8()..].chars().next().unwrap_or('\0');
             let keeps = (is_apostrophe(c) && previous.is_alphabetic() && next.is_alphabetic())
                 || (matches!(c, '.' | ',') && previous.is_ascii_digit() && next.is_ascii_digit());
             if !keeps {
                 break;
             }
-            previous = c;
+            end += c.len_utf8();
         }
         self.at = end;
         Some((start, &self.text[start..end]))
