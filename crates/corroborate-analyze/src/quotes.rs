@@ -47,7 +47,8 @@ pub(crate) fn find_quotes(
         let directly_attributed = attribution.as_ref().is_some_and(|a| {
             a.speaker.is_some()
                 && (a.direct
-                    || context.words_between(a.cue.end(), quoted.open) <= MAX_CUE_DISTANCE_WORDS)
+                    || context.words_between(a.nearest_cue_end, quoted.open)
+                        <= MAX_CUE_DISTANCE_WORDS)
         });
         let short = words <= MAX_SCARE_QUOTE_WORDS;
         let attributed_after = attribution
@@ -262,6 +263,9 @@ struct Attribution {
     cue: Span,
     /// The attribution follows the quote (`"...," she said`), as speech is reported.
     direct: bool,
+    /// Where the speech verb nearest the quote ends (for a cue before the quote, the main
+    /// clause's cue may be further away).
+    nearest_cue_end: usize,
 }
 
 struct Context<'a> {
@@ -317,10 +321,12 @@ impl Context<'_> {
         let speaker = self.speaker_in(from, colon_at).filter(|speaker| {
             speaker.entity.is_some() || pronoun_gender(&self.text[speaker.span.range()]).is_some()
         })?;
+        let cue = Span::new(colon_at, colon_at + 1);
         Some(Attribution {
             speaker: Some(speaker),
-            cue: Span::new(colon_at, colon_at + 1),
+            cue,
             direct: false,
+            nearest_cue_end: cue.end(),
         })
     }
 
@@ -348,6 +354,7 @@ impl Context<'_> {
                 speaker: Some(speaker),
                 cue: *first,
                 direct: true,
+                nearest_cue_end: first.end(),
             });
         }
         if first_text.eq_ignore_ascii_case("according")
@@ -358,6 +365,7 @@ impl Context<'_> {
                 speaker: self.speaker_at(cue.end(), to),
                 cue,
                 direct: true,
+                nearest_cue_end: cue.end(),
             });
         }
         // `she said`, `Marsh told reporters`, `the spokesman said`: the speaker comes first.
@@ -374,6 +382,7 @@ impl Context<'_> {
             speaker: Some(speaker),
             cue,
             direct: true,
+            nearest_cue_end: cue.end(),
         })
     }
 
@@ -398,16 +407,28 @@ impl Context<'_> {
                 speaker: self.speaker_at(cue.end(), speaker_end),
                 cue,
                 direct: false,
+                nearest_cue_end: cue.end(),
             });
         }
         let clause_start = from + after_last(&self.text[from..cue.start()], &[';', '\u{2014}']);
-        let speaker = self
-            .speaker_in(clause_start, cue.start())
-            .or_else(|| self.named_speaker_at(cue.end(), to));
+        // `Trump went after Bush, calling him ...`: a participle's subject is the clause's.
+        let participle = CUE_PARTICIPLES.contains(&cue_text.to_lowercase().as_str());
+        let speaker = if participle {
+            self.first_subject(clause_start, cue.start())
+        } else {
+            self.speaker_in(clause_start, cue.start())
+        }
+        .or_else(|| self.named_speaker_at(cue.end(), to));
+        let nearest_cue_end = words
+            .iter()
+            .rev()
+            .find(|w| self.is_cue_at(**w) && !self.inside_quote(w.start()))
+            .map_or(cue.end(), |w| w.end());
         Some(Attribution {
             speaker,
             cue,
             direct: false,
+            nearest_cue_end,
         })
     }
 
