@@ -11,6 +11,7 @@
 //! assert_eq!(sentences, ["Dr. Reyes won 14,512 votes.", "\u{201C}We won.\u{201D}", "Turnout rose."]);
 //! ```
 
+mod claims;
 mod entities;
 mod mentions;
 mod quotes;
@@ -36,6 +37,8 @@ pub fn analyze(clean: &CleanText, _config: &AnalyzeConfig) -> AnalyzedArticle {
     let mut found = mentions::find_mentions(text, &sentences);
     let entities = entities::resolve(&mut found);
     let quotes = quotes::find_quotes(text, &sentences, &found, &entities);
+    let published_year = clean.article.published.map(|date| date.year());
+    let claims = claims::find_claims(text, &sentences, &found, &entities, &quotes, published_year);
     let mentions = found.into_iter().map(|found| found.mention).collect();
     AnalyzedArticle {
         clean: clean.clone(),
@@ -44,5 +47,6 @@ pub fn analyze(clean: &CleanText, _config: &AnalyzeConfig) -> AnalyzedArticle {
         mentions,
         entities,
         quotes,
+        claims,
     }
 }

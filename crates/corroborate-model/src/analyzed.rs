@@ -1,6 +1,6 @@
 //! An analysed article: its cleaned text and the units found in it.
 
-use crate::{ArticleEntity, CleanText, Mention, Quote, Span};
+use crate::{ArticleEntity, Claim, CleanText, Mention, Quote, Span};
 
 /// One sentence of the cleaned text.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -24,6 +24,8 @@ pub struct AnalyzedArticle {
     pub entities: Vec<ArticleEntity>,
     /// Direct quotations in text order.
     pub quotes: Vec<Quote>,
+    /// Numeric claims in text order.
+    pub claims: Vec<Claim>,
 }
 
 impl AnalyzedArticle {

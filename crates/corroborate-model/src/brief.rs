@@ -1,6 +1,6 @@
 //! The brief: what a story's sources say together, each statement traced to its passages.
 
-use crate::{EntityId, EntityKind, PublishedDate, QuoteId, RemovalReason, SourceId, Span};
+use crate::{EntityId, EntityKind, FactId, PublishedDate, QuoteId, RemovalReason, SourceId, Span};
 
 /// A passage of one source that backs a statement.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
@@ -73,13 +73,89 @@ pub struct BriefQuote {
     pub variants: Vec<QuoteVariant>,
 }
 
+/// Whether the sources agree on a fact.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
+pub enum FactStatus {
+    Disputed,
+    Agreed,
+    SingleSource,
+}
+
+impl FactStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FactStatus::Disputed => "disputed",
+            FactStatus::Agreed => "agreed",
+            FactStatus::SingleSource => "single-source",
+        }
+    }
+}
+
+/// One value of a fact and the sources that state it.
+#[derive(Clone, PartialEq, Debug)]
+pub struct FactValue {
+    pub value: f64,
+    pub display: String,
+    pub qualifier: crate::Qualifier,
+    pub sources: Vec<SourceId>,
+    /// Sources counted once per copy group (outlets printing the same agency copy).
+    pub independent_sources: usize,
+    /// What the arithmetic checks say of this value: `Some(true)` consistent, `Some(false)`
+    /// contradicted, `None` untested.
+    pub consistent: Option<bool>,
+    pub evidence: Vec<Evidence>,
+}
+
+/// An arithmetic check across facts.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct FactCheck {
+    pub rule: String,
+    pub holds: bool,
+    pub explanation: String,
+}
+
+/// A figure of the story: what several sources say about one thing.
+#[derive(Clone, PartialEq, Debug)]
+pub struct BriefFact {
+    pub id: FactId,
+    pub subject: Option<String>,
+    pub subject_entity: Option<EntityId>,
+    pub property: String,
+    pub scope: Option<String>,
+    pub status: FactStatus,
+    pub values: Vec<FactValue>,
+    pub checks: Vec<FactCheck>,
+    /// False for figures too general to compare (durations, sums, bare percentages): each of
+    /// their values is a fact of its own and reading renderings leave them out.
+    pub comparable: bool,
+}
+
+/// Sources that share substantial passages: copies of one text (agency copy, pooled
+/// reporting), counted once for independent support.
+#[derive(Clone, PartialEq, Debug)]
+pub struct CopyGroup {
+    pub sources: Vec<SourceId>,
+    /// The share of the shorter source's word 8-grams found in another member.
+    pub overlap: f64,
+    pub shared: Vec<SharedPassage>,
+}
+
+/// A passage two or more sources share, with where it is in each.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct SharedPassage {
+    pub text: String,
+    pub evidence: Vec<Evidence>,
+}
+
 /// Everything corroborate tells about one story.
-#[derive(Clone, PartialEq, Eq, Debug, Default)]
+#[derive(Clone, PartialEq, Debug, Default)]
 pub struct Brief {
     pub title: String,
     pub sources: Vec<BriefSource>,
     pub summary: Vec<SummarySentence>,
     pub entities: Vec<BriefEntity>,
     pub quotes: Vec<BriefQuote>,
+    pub facts: Vec<BriefFact>,
+    pub copies: Vec<CopyGroup>,
     pub removed: Vec<RemovedItem>,
 }

@@ -42,6 +42,22 @@ impl fmt::Display for EntityId {
     }
 }
 
+/// The label of a fact inside one brief: `F1`, `F2`, ...
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+pub struct FactId(u32);
+
+impl FactId {
+    pub fn from_index(index: usize) -> FactId {
+        FactId(u32::try_from(index + 1).expect("fewer than 4 billion facts in one story"))
+    }
+}
+
+impl fmt::Display for FactId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "F{}", self.0)
+    }
+}
+
 /// The label of a story-level quote inside one brief: `Q1`, `Q2`, ...
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
 pub struct QuoteId(u32);

@@ -13,6 +13,7 @@
 mod analyzed;
 mod article;
 mod brief;
+mod claim;
 mod clean_text;
 mod diagnostic;
 mod entity;
@@ -26,13 +27,14 @@ pub mod text;
 pub use analyzed::{AnalyzedArticle, Sentence};
 pub use article::{Article, DatePrecision, PublishedDate};
 pub use brief::{
-    Brief, BriefEntity, BriefQuote, BriefSource, Evidence, QuoteVariant, RemovedItem,
-    SummarySentence,
+    Brief, BriefEntity, BriefFact, BriefQuote, BriefSource, CopyGroup, Evidence, FactCheck,
+    FactStatus, FactValue, QuoteVariant, RemovedItem, SharedPassage, SummarySentence,
 };
+pub use claim::{Claim, Qualifier};
 pub use clean_text::{CleanText, Removal, RemovalReason};
 pub use diagnostic::{Diagnostic, Severity};
 pub use entity::{ArticleEntity, EntityKind, Gender, Mention};
-pub use ids::{ArticleId, EntityId, QuoteId, SourceId};
+pub use ids::{ArticleId, EntityId, FactId, QuoteId, SourceId};
 pub use offsets::{OffsetMap, OffsetMapBuilder};
 pub use quote::{Quote, Speaker};
 pub use span::Span;

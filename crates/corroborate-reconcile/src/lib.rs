@@ -4,7 +4,9 @@
 //!
 //! Reconciliation is deterministic: the same story gives the same brief.
 
+mod copies;
 mod entities;
+mod facts;
 mod quotes;
 mod similarity;
 mod sources;
@@ -28,12 +30,16 @@ pub fn reconcile(story: &Story, config: &ReconcileConfig) -> Brief {
     let title = title::story_title(story, &index, &summary);
     let story_entities = entities::story_entities(story);
     let quotes = quotes::story_quotes(story, &story_entities);
+    let copies = copies::find_copies(story);
+    let facts = facts::story_facts(story, &story_entities, &copies.independence);
     Brief {
         title,
         sources: sources::brief_sources(story),
         summary,
         entities: story_entities.entities,
         quotes,
+        facts,
+        copies: copies.groups,
         removed: sources::removed_items(story),
     }
 }

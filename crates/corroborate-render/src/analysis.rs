@@ -13,6 +13,20 @@ pub struct JsonAnalysis {
     pub mentions: Vec<JsonMention>,
     pub entities: Vec<JsonArticleEntity>,
     pub quotes: Vec<JsonQuote>,
+    pub claims: Vec<JsonClaim>,
+}
+
+#[derive(Serialize, Deserialize, Debug, PartialEq)]
+pub struct JsonClaim {
+    pub value: f64,
+    pub display: String,
+    pub property: String,
+    /// The canonical name of the entity the figure belongs to.
+    pub subject: Option<String>,
+    pub scope: Option<String>,
+    pub qualifier: String,
+    pub start: usize,
+    pub end: usize,
 }
 
 #[derive(Serialize, Deserialize, Debug, PartialEq)]
@@ -139,6 +153,23 @@ impl JsonAnalysis {
                         cue: quote.cue.map(|cue| clean.text[cue.range()].to_string()),
                         cue_start: cue_span.map(Span::start),
                         cue_end: cue_span.map(Span::end),
+                    }
+                })
+                .collect(),
+            claims: article
+                .claims
+                .iter()
+                .map(|claim| {
+                    let span = input_span(claim.span);
+                    JsonClaim {
+                        value: claim.value,
+                        display: claim.display.clone(),
+                        property: claim.property.clone(),
+                        subject: entity_name(claim.subject),
+                        scope: claim.scope.clone(),
+                        qualifier: claim.qualifier.as_str().to_string(),
+                        start: span.start(),
+                        end: span.end(),
                     }
                 })
                 .collect(),

@@ -1,6 +1,8 @@
 //! Orders what every rendering shows the same way: quotes grouped by speaker.
 
-use corroborate_model::{Brief, BriefQuote};
+use corroborate_model::{
+    Brief, BriefFact, BriefQuote, CopyGroup, FactStatus, FactValue, Qualifier,
+};
 
 /// Quotes grouped by speaker, speakers in order of their most carried quote; quotes with no
 /// known speaker come last under `None`.
@@ -24,4 +26,54 @@ pub(crate) fn count_sources(count: usize) -> String {
     } else {
         format!("{count} sources")
     }
+}
+
+/// The facts a reading rendering shows: disputed ones, then those several sources agree on
+/// (single-source figures stay in the JSON).
+pub(crate) fn shown_facts(brief: &Brief) -> Vec<&BriefFact> {
+    brief
+        .facts
+        .iter()
+        .filter(|fact| fact.comparable && fact.status != FactStatus::SingleSource)
+        .collect()
+}
+
+/// `Niamh Calloway: votes`, `majority (2019)`.
+pub(crate) fn fact_label(fact: &BriefFact) -> String {
+    let mut label = match &fact.subject {
+        Some(subject) => format!("{subject}: {}", fact.property),
+        None => fact.property.clone(),
+    };
+    if let Some(scope) = &fact.scope {
+        label.push_str(&format!(" ({scope})"));
+    }
+    label
+}
+
+/// `14,873 (4 sources, 3 independent; consistent with the checks)`.
+pub(crate) fn value_note(value: &FactValue) -> String {
+    let mut note = format!(
+        "{}, {} independent",
+        count_sources(value.sources.len()),
+        value.independent_sources
+    );
+    if value.qualifier != Qualifier::Exact {
+        note.push_str(&format!(", {}", value.qualifier.as_str()));
+    }
+    match value.consistent {
+        Some(true) => note.push_str("; fits the checks"),
+        Some(false) => note.push_str("; contradicted by the checks"),
+        None => {}
+    }
+    note
+}
+
+/// `S2 and S3 print the same copy (53% of the shorter text)`.
+pub(crate) fn copy_note(group: &CopyGroup) -> String {
+    let ids: Vec<String> = group.sources.iter().map(ToString::to_string).collect();
+    format!(
+        "{} carry the same copy ({:.0}% of the shorter text shared); they count once as independent support",
+        ids.join(", "),
+        group.overlap * 100.0
+    )
 }

@@ -3,13 +3,18 @@
 
 use std::fmt::Write;
 
-use corroborate_model::Brief;
+use corroborate_model::{Brief, FactStatus, SourceId};
+
+use crate::grouping::{
+    copy_note, count_sources, fact_label, quotes_by_speaker, shown_facts, value_note,
+};
 
 const STYLE: &str = "
 body{font:16px/1.5 system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}
 h1{font-size:1.6rem;line-height:1.25}h2{font-size:1.15rem;margin-top:2rem;border-bottom:1px solid #ddd}
 ol.summary li{margin:.4rem 0}.cite a{font-size:.8rem;text-decoration:none;margin-left:.2rem;color:#0b5cad}
 .sources li{margin:.3rem 0}.meta{color:#666;font-size:.9rem}
+.disputed{color:#a40000}.check{color:#444;font-size:.9rem}
 table{border-collapse:collapse;width:100%;font-size:.9rem}td,th{border:1px solid #ddd;padding:.25rem .4rem;text-align:left;vertical-align:top}
 @media print{a{color:inherit}}
 ";
@@ -39,9 +44,11 @@ pub(crate) fn render(brief: &Brief) -> String {
         }
         out.push_str("</span></li>\n");
     }
-    out.push_str(
-        "</ol>\n</section>\n<section id=\"sources\">\n<h2>Sources</h2>\n<ol class=\"sources\">\n",
-    );
+    out.push_str("</ol>\n</section>\n");
+    facts_section(brief, &mut out);
+    quotes_section(brief, &mut out);
+    entities_section(brief, &mut out);
+    out.push_str("<section id=\"sources\">\n<h2>Sources</h2>\n<ol class=\"sources\">\n");
     for source in &brief.sources {
         let _ = write!(
             out,
@@ -63,7 +70,11 @@ pub(crate) fn render(brief: &Brief) -> String {
             source.words
         );
     }
-    out.push_str("</ol>\n</section>\n");
+    out.push_str("</ol>\n");
+    for group in &brief.copies {
+        let _ = writeln!(out, "<p class=\"meta\">{}</p>", escape(&copy_note(group)));
+    }
+    out.push_str("</section>\n");
     if !brief.removed.is_empty() {
         out.push_str("<section id=\"removed\">\n<h2>Removed page furniture</h2>\n<details>\n");
         let _ = writeln!(
@@ -84,6 +95,137 @@ pub(crate) fn render(brief: &Brief) -> String {
         out.push_str("</table>\n</details>\n</section>\n");
     }
     out.push_str("</main>\n</body>\n</html>\n");
+    out
+}
+
+/// Disputed facts first, each value with its sources, then the checks.
+fn facts_section(brief: &Brief, out: &mut String) {
+    let facts = shown_facts(brief);
+    if facts.is_empty() {
+        return;
+    }
+    out.push_str("<section id=\"facts\">\n<h2>Facts</h2>\n<ul class=\"facts\">\n");
+    let mut explained: Vec<&str> = Vec::new();
+    for fact in facts {
+        let status = if fact.status == FactStatus::Disputed {
+            "<strong class=\"disputed\">disputed</strong>"
+        } else {
+            "agreed"
+        };
+        let _ = write!(
+            out,
+            "<li id=\"{}\">{} ({status})<ul>",
+            fact.id,
+            escape(&fact_label(fact))
+        );
+        for value in &fact.values {
+            let _ = write!(
+                out,
+                "<li><strong>{}</strong> <span class=\"meta\">{}</span>{}</li>",
+                escape(&value.display),
+                escape(&value_note(value)),
+                cite_links(&value.sources)
+            );
+        }
+        for check in &fact.checks {
+            let verdict = if check.holds { "holds" } else { "fails" };
+            let explanation = if explained.contains(&check.explanation.as_str()) {
+                "as explained above".to_string()
+            } else {
+                explained.push(&check.explanation);
+                check.explanation.clone()
+            };
+            let _ = write!(
+                out,
+                "<li class=\"check\">check: {} {verdict}: {}</li>",
+                escape(&check.rule),
+                escape(&explanation)
+            );
+        }
+        out.push_str("</ul></li>\n");
+    }
+    out.push_str("</ul>\n</section>\n");
+}
+
+/// Quotes grouped by speaker, with wording variants.
+fn quotes_section(brief: &Brief, out: &mut String) {
+    if brief.quotes.is_empty() {
+        return;
+    }
+    out.push_str("<section id=\"quotes\">\n<h2>Who said what</h2>\n");
+    for (speaker, quotes) in quotes_by_speaker(brief) {
+        let _ = writeln!(
+            out,
+            "<h3>{}</h3>\n<ul class=\"quotes\">",
+            escape(speaker.unwrap_or("Speaker not identified"))
+        );
+        for quote in quotes {
+            let _ = write!(
+                out,
+                "<li id=\"{}\"><q>{}</q> <span class=\"meta\">{}</span>{}",
+                quote.id,
+                escape(&quote.text),
+                count_sources(quote.sources.len()),
+                cite_links(&quote.sources)
+            );
+            if quote.variants.len() > 1 {
+                out.push_str("<ul class=\"variants\">");
+                for variant in &quote.variants {
+                    let _ = write!(
+                        out,
+                        "<li>wording: <q>{}</q>{}</li>",
+                        escape(&variant.text),
+                        cite_links(&variant.sources)
+                    );
+                }
+                out.push_str("</ul>");
+            }
+            out.push_str("</li>\n");
+        }
+        out.push_str("</ul>\n");
+    }
+    out.push_str("</section>\n");
+}
+
+/// Entities named at least twice, with roles and other names.
+fn entities_section(brief: &Brief, out: &mut String) {
+    let people: Vec<_> = brief
+        .entities
+        .iter()
+        .filter(|entity| entity.mentions >= 2 || entity.sources.len() >= 2)
+        .collect();
+    if people.is_empty() {
+        return;
+    }
+    out.push_str("<section id=\"entities\">\n<h2>Who is in the story</h2>\n<ul>\n");
+    for entity in people {
+        let _ = write!(
+            out,
+            "<li id=\"{}\"><strong>{}</strong> <span class=\"meta\">{}, {} mentions, {}</span>",
+            entity.id,
+            escape(&entity.name),
+            entity.kind.as_str(),
+            entity.mentions,
+            count_sources(entity.sources.len())
+        );
+        if !entity.roles.is_empty() {
+            let _ = write!(out, ": {}", escape(&entity.roles.join("; ")));
+        }
+        if !entity.aliases.is_empty() {
+            let _ = write!(out, "; also {}", escape(&entity.aliases.join(", ")));
+        }
+        out.push_str("</li>\n");
+    }
+    out.push_str("</ul>\n</section>\n");
+}
+
+/// Citation links to the source list.
+fn cite_links(sources: &[SourceId]) -> String {
+    let mut out = String::from("<span class=\"cite\">");
+    for source in sources {
+        let _ = write!(out, "<a href=\"#{source}\">[{source}]</a>");
+    }
+    out.push_str("</span>");
     out
 }
 

@@ -15,7 +15,52 @@ pub struct JsonBrief {
     pub summary: Vec<JsonSummarySentence>,
     pub entities: Vec<JsonEntity>,
     pub quotes: Vec<JsonQuote>,
+    pub facts: Vec<JsonFact>,
+    pub copies: Vec<JsonCopyGroup>,
     pub removed: Vec<JsonRemoved>,
+}
+
+#[derive(Serialize, Deserialize, Debug, PartialEq)]
+pub struct JsonFact {
+    pub id: String,
+    pub subject: Option<String>,
+    pub subject_entity: Option<String>,
+    pub property: String,
+    pub scope: Option<String>,
+    pub status: String,
+    pub values: Vec<JsonFactValue>,
+    pub checks: Vec<JsonCheck>,
+}
+
+#[derive(Serialize, Deserialize, Debug, PartialEq)]
+pub struct JsonFactValue {
+    pub value: f64,
+    pub display: String,
+    pub qualifier: String,
+    pub sources: Vec<String>,
+    pub independent_sources: usize,
+    pub consistent: Option<bool>,
+    pub evidence: Vec<JsonEvidence>,
+}
+
+#[derive(Serialize, Deserialize, Debug, PartialEq)]
+pub struct JsonCheck {
+    pub rule: String,
+    pub holds: bool,
+    pub explanation: String,
+}
+
+#[derive(Serialize, Deserialize, Debug, PartialEq)]
+pub struct JsonCopyGroup {
+    pub sources: Vec<String>,
+    pub overlap: f64,
+    pub shared: Vec<JsonShared>,
+}
+
+#[derive(Serialize, Deserialize, Debug, PartialEq)]
+pub struct JsonShared {
+    pub text: String,
+    pub evidence: Vec<JsonEvidence>,
 }
 
 #[derive(Serialize, Deserialize, Debug, PartialEq)]
@@ -138,6 +183,56 @@ impl JsonBrief {
                             text: variant.text.clone(),
                             sources: ids(&variant.sources),
                             evidence: variant.evidence.iter().map(json_evidence).collect(),
+                        })
+                        .collect(),
+                })
+                .collect(),
+            facts: brief
+                .facts
+                .iter()
+                .map(|fact| JsonFact {
+                    id: fact.id.to_string(),
+                    subject: fact.subject.clone(),
+                    subject_entity: fact.subject_entity.map(|id| id.to_string()),
+                    property: fact.property.clone(),
+                    scope: fact.scope.clone(),
+                    status: fact.status.as_str().to_string(),
+                    values: fact
+                        .values
+                        .iter()
+                        .map(|value| JsonFactValue {
+                            value: value.value,
+                            display: value.display.clone(),
+                            qualifier: value.qualifier.as_str().to_string(),
+                            sources: ids(&value.sources),
+                            independent_sources: value.independent_sources,
+                            consistent: value.consistent,
+                            evidence: value.evidence.iter().map(json_evidence).collect(),
+                        })
+                        .collect(),
+                    checks: fact
+                        .checks
+                        .iter()
+                        .map(|check| JsonCheck {
+                            rule: check.rule.clone(),
+                            holds: check.holds,
+                            explanation: check.explanation.clone(),
+                        })
+                        .collect(),
+                })
+                .collect(),
+            copies: brief
+                .copies
+                .iter()
+                .map(|group| JsonCopyGroup {
+                    sources: ids(&group.sources),
+                    overlap: group.overlap,
+                    shared: group
+                        .shared
+                        .iter()
+                        .map(|passage| JsonShared {
+                            text: passage.text.clone(),
+                            evidence: passage.evidence.iter().map(json_evidence).collect(),
                         })
                         .collect(),
                 })

@@ -2,9 +2,11 @@
 
 use std::fmt::Write;
 
-use corroborate_model::{Brief, SourceId};
+use corroborate_model::{Brief, FactStatus, SourceId};
 
-use crate::grouping::{count_sources, quotes_by_speaker};
+use crate::grouping::{
+    copy_note, count_sources, fact_label, quotes_by_speaker, shown_facts, value_note,
+};
 
 pub(crate) fn render(brief: &Brief) -> String {
     let mut out = String::new();
@@ -39,6 +41,43 @@ pub(crate) fn render(brief: &Brief) -> String {
         }
         let _ = write!(line, " \u{2014} {} words", source.words);
         let _ = writeln!(out, "{line}");
+    }
+    let facts = shown_facts(brief);
+    if !facts.is_empty() {
+        let _ = writeln!(out, "\n## Facts\n");
+        let mut explained: Vec<&str> = Vec::new();
+        for fact in facts {
+            let status = if fact.status == FactStatus::Disputed {
+                "**disputed**"
+            } else {
+                "agreed"
+            };
+            let _ = writeln!(out, "- {} ({status})", escape(&fact_label(fact)));
+            for value in &fact.values {
+                let _ = writeln!(
+                    out,
+                    "  - {} ({}) {}",
+                    escape(&value.display),
+                    value_note(value),
+                    cite(&value.sources)
+                );
+            }
+            for check in &fact.checks {
+                let verdict = if check.holds { "holds" } else { "fails" };
+                let explanation = if explained.contains(&check.explanation.as_str()) {
+                    "as explained above".to_string()
+                } else {
+                    explained.push(&check.explanation);
+                    check.explanation.clone()
+                };
+                let _ = writeln!(
+                    out,
+                    "  - check: {} {verdict}: {}",
+                    escape(&check.rule),
+                    escape(&explanation)
+                );
+            }
+        }
     }
     if !brief.quotes.is_empty() {
         let _ = writeln!(out, "\n## Who said what\n");
@@ -93,6 +132,9 @@ pub(crate) fn render(brief: &Brief) -> String {
             }
             let _ = writeln!(out, "{line}");
         }
+    }
+    for group in &brief.copies {
+        let _ = writeln!(out, "\n{}", escape(&copy_note(group)));
     }
     if !brief.removed.is_empty() {
         let _ = writeln!(out, "\n## Removed page furniture\n");

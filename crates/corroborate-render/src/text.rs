@@ -2,9 +2,11 @@
 
 use std::fmt::Write;
 
-use corroborate_model::{Brief, SourceId};
+use corroborate_model::{Brief, FactStatus, SourceId};
 
-use crate::grouping::{count_sources, quotes_by_speaker};
+use crate::grouping::{
+    copy_note, count_sources, fact_label, quotes_by_speaker, shown_facts, value_note,
+};
 
 const WIDTH: usize = 88;
 
@@ -43,6 +45,44 @@ pub(crate) fn render(brief: &Brief, color: bool) -> String {
         );
         if let Some(title) = &source.title {
             let _ = writeln!(out, "      {}", style.dim(title));
+        }
+    }
+    let facts = shown_facts(brief);
+    if !facts.is_empty() {
+        let _ = writeln!(out);
+        let _ = writeln!(out, "{}", style.bold("Facts"));
+        let mut explained: Vec<&str> = Vec::new();
+        for fact in facts {
+            let status = if fact.status == FactStatus::Disputed {
+                style.bold("DISPUTED")
+            } else {
+                "agreed".to_string()
+            };
+            let _ = writeln!(out, "  - {} [{status}]", fact_label(fact));
+            for value in &fact.values {
+                let line = format!(
+                    "{} ({}) {}",
+                    value.display,
+                    value_note(value),
+                    citations(&value.sources)
+                );
+                let _ = writeln!(out, "      {}", wrap(&line, WIDTH - 8, "        "));
+            }
+            for check in &fact.checks {
+                let verdict = if check.holds { "holds" } else { "fails" };
+                let explanation = if explained.contains(&check.explanation.as_str()) {
+                    "as explained above".to_string()
+                } else {
+                    explained.push(&check.explanation);
+                    check.explanation.clone()
+                };
+                let line = format!("check: {} {verdict}: {}", check.rule, explanation);
+                let _ = writeln!(
+                    out,
+                    "      {}",
+                    style.dim(&wrap(&line, WIDTH - 8, "        "))
+                );
+            }
         }
     }
     if !brief.quotes.is_empty() {
@@ -100,6 +140,9 @@ pub(crate) fn render(brief: &Brief, color: bool) -> String {
             }
             let _ = writeln!(out, "  - {}", wrap(&line, WIDTH - 4, "    "));
         }
+    }
+    for group in &brief.copies {
+        let _ = writeln!(out, "  {}", wrap(&copy_note(group), WIDTH - 4, "    "));
     }
     if !brief.removed.is_empty() {
         let _ = writeln!(out);

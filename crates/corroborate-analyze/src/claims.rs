@@ -1,0 +1,762 @@
+//! Numeric claims: figures in digits or words, percentages, money and ranks, each with what
+//! it counts (the noun after it or the verb around it), whose it is, the occasion that
+//! scopes it and how it is hedged. Dates, times, years, phone numbers and list markers are
+//! not claims.
+
+use std::sync::LazyLock;
+
+use corroborate_model::{ArticleEntity, Claim, EntityKind, Qualifier, Quote, Sentence, Span};
+use regex::Regex;
+
+use crate::mentions::Found;
+
+/// Properties that belong to a person or an organisation, so they get a subject.
+const SUBJECT_PROPERTIES: &[&str] = &[
+    "votes",
+    "majority",
+    "age",
+    "percent of the vote",
+    "rank",
+    "seats",
+];
+
+pub(crate) fn find_claims(
+    text: &str,
+    sentences: &[Sentence],
+    found: &[Found],
+    entities: &[ArticleEntity],
+    quotes: &[Quote],
+    published_year: Option<i32>,
+) -> Vec<Claim> {
+    let counts_votes = text.contains(" votes") || text.contains(" vote ");
+    let mut claims = Vec::new();
+    for sentence in sentences {
+        let sentence_text = &text[sentence.span.range()];
+        let scope = scope_of(sentence_text, published_year);
+        for figure in figures(sentence_text) {
+            let span = figure.span.shift(sentence.span.start());
+            let before = &text[sentence.span.start()..span.start()];
+            let after = &text[span.end()..sentence.span.end()];
+            let Some(mut property) = property_of(&figure, before, after, counts_votes) else {
+                continue;
+            };
+            let quoted = quotes
+                .iter()
+                .any(|quote| quote.parts.iter().any(|part| part.contains_span(span)));
+            let subject = if SUBJECT_PROPERTIES.contains(&property.as_str()) && !quoted {
+                subject_of(text, sentence.span, span, &property, after, found, entities)
+            } else {
+                None
+            };
+            if quoted {
+                property = format!("quoted {property}");
+            }
+            claims.push(Claim {
+                span,
+                value: figure.value,
+                display: text[span.range()].to_string(),
+                property,
+                subject,
+                scope: scope.clone(),
+                qualifier: qualifier_of(before),
+            });
+        }
+    }
+    claims
+}
+
+/// A figure found in a sentence, with its kind.
+struct Figure {
+    span: Span,
+    value: f64,
+    kind: FigureKind,
+}
+
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum FigureKind {
+    Count,
+    Percent,
+    Money,
+    Rank,
+}
+
+static DIGITS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        (?P<currency>[£$€]\s?)?
+        (?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)
+        (?P<suffix>\s?%|\s?per\s?cent\b|\s?percent\b|\s?(?:bn|billion|m|million|k|thousand)\b|st\b|nd\b|rd\b|th\b)?",
+    )
+    .expect("figure pattern is valid")
+});
+
+static WORD_NUMBERS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:a\s+dozen|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|dozen)(?:(?:\s+and\s+|[\s-]+)(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million))*)\b")
+        .expect("number word pattern is valid")
+});
+
+static ORDINAL_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:came|finished|placed|was|ranked|in)\s+(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)\b")
+        .expect("ordinal pattern is valid")
+});
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
+fn figures(sentence: &str) -> Vec<Figure> {
+    let mut figures = Vec::new();
+    for found in DIGITS.captures_iter(sentence) {
+        let whole = found.get(0).expect("a match has a whole");
+        let number = found
+            .name("number")
+            .expect("the number group always matches");
+        let (start, end) = (whole.start(), whole.end());
+        let before = &sentence[..start];
+        let after = &sentence[end..];
+        // Glued to letters or other digits: an identifier (`B52`, `COVID-19`), not a figure.
+        if before.ends_with(|c: char| {
+            c.is_alphanumeric() || matches!(c, '-' | '\u{2013}' | '\u{2014}' | '/' | ':' | '.')
+        }) || after.starts_with(|c: char| c.is_alphabetic() || c == ':' || c == '/')
+        {
+            continue;
+        }
+        let digits = number.as_str().replace(',', "");
+        let Ok(mut value) = digits.parse::<f64>() else {
+            continue;
+        };
+        let suffix = found
+            .name("suffix")
+            .map(|s| s.as_str().trim().to_lowercase())
+            .unwrap_or_default();
+        let lower_after = after.trim_start().to_lowercase();
+        // Times (`3.12am`, `3 a.m.`), dates (`March 15`, `15 March`), years and list markers.
+        if lower_after.starts_with("am")
+            || lower_after.starts_with("pm")
+            || lower_after.starts_with("a.m")
+            || lower_after.starts_with("p.m")
+            || lower_after.starts_with("o'clock")
+            || lower_after.starts_with("o’clock")
+        {
+            continue;
+        }
+        let previous_word = before
+            .trim_end()
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or_default()
+            .to_lowercase();
+        let next_word = lower_after
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or_default()
+            .to_string();
+        if MONTHS.contains(&previous_word.as_str()) || MONTHS.contains(&next_word.as_str()) {
+            continue;
+        }
+        let is_year = suffix.is_empty()
+            && found.name("currency").is_none()
+            && digits.len() == 4
+            && !digits.contains('.')
+            && (1800.0..=2100.0).contains(&value);
+        if is_year {
+            continue;
+        }
+        if before.trim().is_empty() && (after.starts_with('.') || after.starts_with(')')) {
+            continue;
+        }
+        let kind = if found.name("currency").is_some() {
+            FigureKind::Money
+        } else if suffix == "%" || suffix.starts_with("per") {
+            FigureKind::Percent
+        } else if matches!(suffix.as_str(), "st" | "nd" | "rd" | "th") {
+            FigureKind::Rank
+        } else {
+            FigureKind::Count
+        };
+        value *= match suffix.as_str() {
+            "bn" | "billion" => 1e9,
+            "m" | "million" => 1e6,
+            "k" | "thousand" => 1e3,
+            _ => 1.0,
+        };
+        figures.push(Figure {
+            span: Span::new(start, end),
+            value,
+            kind,
+        });
+    }
+    for found in WORD_NUMBERS.find_iter(sentence) {
+        let after = sentence[found.end()..].trim_start();
+        let next_word = after
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or_default();
+        // `one of them`, `one, who ...`: a number word counts only when a noun follows it.
+        let counts_something = next_word.chars().next().is_some_and(char::is_lowercase)
+            && !matches!(
+                next_word,
+                "of" | "who"
+                    | "which"
+                    | "that"
+                    | "and"
+                    | "or"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "to"
+                    | "is"
+                    | "was"
+                    | "were"
+                    | "are"
+                    | "more"
+                    | "another"
+                    | "day"
+                    | "time"
+                    | "way"
+                    | "thing"
+            );
+        if !counts_something
+            || figures
+                .iter()
+                .any(|f| f.span.start() < found.end() && found.start() < f.span.end())
+        {
+            continue;
+        }
+        if let Some(value) = words_value(found.as_str()) {
+            figures.push(Figure {
+                span: Span::new(found.start(), found.end()),
+                value,
+                kind: FigureKind::Count,
+            });
+        }
+    }
+    for found in ORDINAL_WORDS.captures_iter(sentence) {
+        let word = found.get(1).expect("the ordinal group always matches");
+        let value = ORDINALS
+            .iter()
+            .position(|o| *o == word.as_str())
+            .map_or(-1.0, |i| (i + 1) as f64);
+        figures.push(Figure {
+            span: Span::new(word.start(), word.end()),
+            value,
+            kind: FigureKind::Rank,
+        });
+    }
+    figures.sort_by_key(|figure| figure.span);
+    figures
+}
+
+const ORDINALS: &[&str] = &[
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+];
+
+/// The value of number words (`fourteen`, `eight thousand`, `a dozen`, `twenty-five`).
+fn words_value(words: &str) -> Option<f64> {
+    let mut total: f64 = 0.0;
+    let mut current: f64 = 0.0;
+    for word in words
+        .to_lowercase()
+        .split(|c: char| c.is_whitespace() || c == '-')
+    {
+        let small = match word {
+            "" | "and" | "a" => continue,
+            "one" => 1.0,
+            "two" => 2.0,
+            "three" => 3.0,
+            "four" => 4.0,
+            "five" => 5.0,
+            "six" => 6.0,
+            "seven" => 7.0,
+            "eight" => 8.0,
+            "nine" => 9.0,
+            "ten" => 10.0,
+            "eleven" => 11.0,
+            "twelve" | "dozen" => 12.0,
+            "thirteen" => 13.0,
+            "fourteen" => 14.0,
+            "fifteen" => 15.0,
+            "sixteen" => 16.0,
+            "seventeen" => 17.0,
+            "eighteen" => 18.0,
+            "nineteen" => 19.0,
+            "twenty" => 20.0,
+            "thirty" => 30.0,
+            "forty" => 40.0,
+            "fifty" => 50.0,
+            "sixty" => 60.0,
+            "seventy" => 70.0,
+            "eighty" => 80.0,
+            "ninety" => 90.0,
+            "hundred" => {
+                current = current.max(1.0) * 100.0;
+                continue;
+            }
+            "thousand" | "million" => {
+                let scale = if word == "thousand" { 1e3 } else { 1e6 };
+                total += current.max(1.0) * scale;
+                current = 0.0;
+                continue;
+            }
+            _ => return None,
+        };
+        current += small;
+    }
+    let value = total + current;
+    (value > 0.0).then_some(value)
+}
+
+/// What a figure counts, from its kind, the noun after it or the words before it.
+fn property_of(figure: &Figure, before: &str, after: &str, counts_votes: bool) -> Option<String> {
+    let before_lower = before.to_lowercase();
+    let before_words: Vec<&str> = before_lower.split_whitespace().collect();
+    let last = |n: usize| {
+        before_words
+            .iter()
+            .rev()
+            .take(n)
+            .copied()
+            .collect::<Vec<_>>()
+    };
+    let after_lower = after.to_lowercase();
+    let after_words: Vec<&str> = after_lower
+        .split(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .take(4)
+        .collect();
+    match figure.kind {
+        FigureKind::Money => {
+            // `£500 deposits`, `$2m in damages`: the noun says what the money is.
+            let noun = after_words
+                .first()
+                .map(|w| w.trim_end_matches([',', '.', ';', ':']))
+                .filter(|w| {
+                    w.chars().all(char::is_alphabetic)
+                        && !STOP_AFTER.contains(w)
+                        && !matches!(*w, "a" | "an")
+                });
+            return Some(noun.map_or_else(|| "money".to_string(), |noun| format!("money {noun}")));
+        }
+        FigureKind::Rank => return Some("rank".to_string()),
+        FigureKind::Percent => {
+            if before_lower.contains("turnout") || after_lower.starts_with(" turnout") {
+                return Some("percent turnout".to_string());
+            }
+            let sentence_lower = format!("{before_lower}{after_lower}");
+            if sentence_lower.contains("of the vote")
+                || sentence_lower.contains("share of the vote")
+            {
+                return Some("percent of the vote".to_string());
+            }
+            // `a swing of 11.5 per cent`: the noun before `of` says what the share is.
+            if let [of, noun, ..] = last(2).as_slice()
+                && *of == "of"
+                && noun.chars().all(char::is_alphabetic)
+                && !STOP_AFTER.contains(noun)
+            {
+                return Some(format!("percent {noun}"));
+            }
+            return Some("percent".to_string());
+        }
+        FigureKind::Count => {}
+    }
+    // `a majority of 3,604`, `won by 402`, `majority was 3,604`.
+    let recent = last(3);
+    if recent.iter().any(|w| w.starts_with("majority"))
+        || (recent.first() == Some(&"by")
+            && recent.iter().any(|w| {
+                matches!(
+                    *w,
+                    "won" | "win" | "wins" | "lost" | "beat" | "beaten" | "held"
+                )
+            }))
+    {
+        return Some("majority".to_string());
+    }
+    if recent.iter().any(|w| w.starts_with("turnout")) {
+        return Some("turnout".to_string());
+    }
+    // The counted noun: lower-case words right after the figure, before a function word.
+    let mut noun: Vec<&str> = Vec::new();
+    for word in &after_words {
+        let clean = word.trim_end_matches([',', '.', ';', ':', ')', '"', '\u{201D}']);
+        if clean.is_empty()
+            || !clean.chars().all(|c| c.is_alphabetic() || c == '-')
+            || STOP_AFTER.contains(&clean)
+        {
+            break;
+        }
+        noun.push(clean);
+        // A plural ends the phrase (`schools closed`, `postal votes were`).
+        let plural =
+            (clean.ends_with('s') && !clean.ends_with("ss")) || IRREGULAR_PLURALS.contains(&clean);
+        if clean.len() != word.len() || noun.len() == 2 || plural {
+            break;
+        }
+    }
+    if let Some(head) = noun.last() {
+        if head.starts_with("vote") {
+            return Some("votes".to_string());
+        }
+        if matches!(*head, "years" | "year") && after_lower.contains("old") {
+            return Some("age".to_string());
+        }
+        return Some(noun.join(" "));
+    }
+    // `took 8,100`, `polled 2,318`, `third on 4,152`: votes in a story that counts votes.
+    if counts_votes
+        && recent.iter().any(|w| {
+            matches!(
+                w.trim_end_matches(','),
+                "polled" | "took" | "won" | "got" | "received" | "secured" | "on" | "with"
+            )
+        })
+    {
+        return Some("votes".to_string());
+    }
+    // `Niamh Calloway, 34,`: an age in apposition.
+    let name_before = before
+        .trim_end()
+        .strip_suffix(',')
+        .and_then(|rest| rest.rsplit(char::is_whitespace).next())
+        .is_some_and(|word| word.starts_with(char::is_uppercase));
+    if name_before && after.trim_start().starts_with([',', '.']) && figure.value < 120.0 {
+        return Some("age".to_string());
+    }
+    if recent.first() == Some(&"aged") {
+        return Some("age".to_string());
+    }
+    None
+}
+
+/// Plurals without an `s`, which end a counted noun phrase as regular plurals do.
+const IRREGULAR_PLURALS: &[&str] = &[
+    "people",
+    "staff",
+    "children",
+    "men",
+    "women",
+    "police",
+    "crew",
+    "personnel",
+    "cattle",
+    "sheep",
+    "fish",
+    "deer",
+    "feet",
+    "teeth",
+    "mice",
+    "geese",
+    "data",
+    "media",
+    "criteria",
+    "phenomena",
+];
+
+const STOP_AFTER: &[&str] = &[
+    "of", "in", "at", "for", "to", "from", "on", "by", "with", "was", "were", "is", "are", "had",
+    "have", "has", "and", "or", "the", "a", "an", "that", "who", "which", "than", "as", "per",
+    "said", "says", "more", "less", "over", "under", "after", "before", "since", "when", "during",
+    "while", "into", "across", "through", "until", "because", "but", "then", "ago", "later",
+    "earlier", "each", "every", "apiece", "alone", "so", "too", "now", "this", "last",
+];
+
+/// `about`, `nearly`, `more than`, `at least`, `up to`, `fewer than` right before a figure.
+fn qualifier_of(before: &str) -> Qualifier {
+    let lower = before.trim_end().to_lowercase();
+    let ends = |phrases: &[&str]| phrases.iter().any(|phrase| lower.ends_with(phrase));
+    if ends(&[
+        "more than",
+        "at least",
+        "over",
+        "upwards of",
+        "in excess of",
+        "no fewer than",
+        "no less than",
+    ]) {
+        Qualifier::AtLeast
+    } else if ends(&[
+        "fewer than",
+        "less than",
+        "up to",
+        "under",
+        "at most",
+        "no more than",
+        "below",
+    ]) {
+        Qualifier::AtMost
+    } else if ends(&[
+        "about",
+        "around",
+        "roughly",
+        "some",
+        "nearly",
+        "almost",
+        "approximately",
+        "probably",
+        "an estimated",
+        "estimated",
+        "circa",
+        "more or less",
+        "close to",
+    ]) {
+        Qualifier::Approximate
+    } else {
+        Qualifier::Exact
+    }
+}
+
+/// A year other than the publication's, or `previous`/`last`, scopes the figures of its
+/// sentence (`a majority of 9,781 at the 2019 general election`).
+fn scope_of(sentence: &str, published_year: Option<i32>) -> Option<String> {
+    static YEAR: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\b(1[89]\d\d|20\d\d)\b").expect("year pattern is valid"));
+    for found in YEAR.find_iter(sentence) {
+        let year: i32 = found.as_str().parse().ok()?;
+        if Some(year) != published_year {
+            return Some(found.as_str().to_string());
+        }
+    }
+    let lower = sentence.to_lowercase();
+    [
+        "last year",
+        "previous election",
+        "last election",
+        "the previous",
+        "a year ago",
+        "last month",
+    ]
+    .iter()
+    .find(|phrase| lower.contains(*phrase))
+    .map(|phrase| phrase.to_string())
+}
+
+/// Whose figure it is: a possessive right before it, a person right after `for`, or the
+/// nearest person or organisation before it in the sentence (a pronoun taken back to its
+/// person).
+fn subject_of(
+    text: &str,
+    sentence: Span,
+    figure: Span,
+    property: &str,
+    after: &str,
+    found: &[Found],
+    entities: &[ArticleEntity],
+) -> Option<usize> {
+    let is_agent = |f: &Found| {
+        let kind = f
+            .mention
+            .entity
+            .and_then(|e| entities.get(e))
+            .map_or(f.mention.kind, |e| e.kind);
+        matches!(kind, EntityKind::Person | EntityKind::Organization)
+            || (kind == EntityKind::Other && f.name_words.len() >= 2)
+    };
+    // `11,269 for the Union Party's Marcus Whitlow`.
+    if let Some(rest) = after.trim_start().strip_prefix("for ") {
+        let from = figure.end() + (after.len() - after.trim_start().len()) + 4;
+        let limit = from + rest.find([',', '.', ';']).unwrap_or(rest.len());
+        if let Some(person) = found.iter().rev().find(|f| {
+            f.mention.span.start() >= from && f.mention.span.end() <= limit && is_agent(f)
+        }) {
+            return person.mention.entity;
+        }
+    }
+    let before: Vec<&Found> = found
+        .iter()
+        .filter(|f| {
+            f.mention.span.start() >= sentence.start()
+                && f.mention.span.end() <= figure.start()
+                && is_agent(f)
+        })
+        .collect();
+    let person_like = |f: &&&Found| {
+        let kind = f
+            .mention
+            .entity
+            .and_then(|e| entities.get(e))
+            .map_or(f.mention.kind, |e| e.kind);
+        kind == EntityKind::Person || (kind == EntityKind::Other && f.name_words.len() >= 2)
+    };
+    // A majority is the winner's: the sentence's first person, not the runner-up named last.
+    let chosen = if property == "majority" {
+        before.iter().find(person_like)
+    } else {
+        before.iter().rev().find(person_like)
+    };
+    if let Some(person) = chosen.or(before.last()) {
+        return person.mention.entity;
+    }
+    // `She won 14,873`, `Her majority of 3,604`: a pronoun opening the sentence stands for
+    // the last person before it.
+    let opener = text[sentence.range()]
+        .split_whitespace()
+        .next()
+        .unwrap_or_default();
+    if matches!(opener, "He" | "She" | "They" | "His" | "Her" | "Their") {
+        return found
+            .iter()
+            .rev()
+            .filter(|f| f.mention.span.end() <= sentence.start())
+            .find(|f| {
+                f.mention
+                    .entity
+                    .and_then(|e| entities.get(e))
+                    .is_some_and(|e| e.kind == EntityKind::Person)
+            })
+            .and_then(|f| f.mention.entity);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use corroborate_model::{Article, ArticleId, CleanText, OffsetMap, PublishedDate};
+    use expect_test::{Expect, expect};
+
+    use crate::{AnalyzeConfig, analyze};
+
+    fn check(text: &str, expect: Expect) {
+        let article = Article {
+            id: ArticleId::new("t.txt"),
+            input: "t.txt".into(),
+            title: None,
+            outlet: None,
+            published: PublishedDate::parse("2024-03-15"),
+            text: text.into(),
+            origin: OffsetMap::identity(text.len()),
+        };
+        let clean = CleanText {
+            article,
+            text: text.into(),
+            map: OffsetMap::identity(text.len()),
+            removed: vec![],
+        };
+        let analyzed = analyze(&clean, &AnalyzeConfig::default());
+        let rows: Vec<String> = analyzed
+            .claims
+            .iter()
+            .map(|claim| {
+                let subject = claim
+                    .subject
+                    .map_or("-".to_string(), |e| analyzed.entities[e].name.clone());
+                let scope = claim.scope.clone().unwrap_or("-".into());
+                format!(
+                    "{} = {} | {} | {subject} | {scope} | {}",
+                    claim.display,
+                    claim.value,
+                    claim.property,
+                    claim.qualifier.as_str()
+                )
+            })
+            .collect();
+        let shown = if rows.is_empty() {
+            String::new()
+        } else {
+            rows.join("\n") + "\n"
+        };
+        expect.assert_eq(&shown);
+    }
+
+    #[test]
+    fn counts_with_separators_decimals_and_nouns() {
+        check(
+            "Ms Ada Marr won 14,512 votes. Turnout was 41.7%, and 117 ballot papers were rejected.",
+            expect![[r#"
+                14,512 = 14512 | votes | Ada Marr | - | exact
+                41.7% = 41.7 | percent turnout | - | - | exact
+                117 = 117 | ballot papers | - | - | exact
+            "#]],
+        );
+    }
+
+    #[test]
+    fn majority_from_the_verb_and_votes_from_polled() {
+        check(
+            "Ms Ada Marr won by 402 votes. Mr Tom Hale polled 8,100 and Mr Ned Voss took 950 votes.",
+            expect![[r#"
+                402 = 402 | majority | Ada Marr | - | exact
+                8,100 = 8100 | votes | Tom Hale | - | exact
+                950 = 950 | votes | Ned Voss | - | exact
+            "#]],
+        );
+    }
+
+    #[test]
+    fn number_words_money_and_ranks() {
+        check(
+            "Fourteen schools closed. The repairs cost £2.4 million and the council paid $30 refunds. Mr Ned Voss came third.",
+            expect![[r#"
+                Fourteen = 14 | schools | - | - | exact
+                £2.4 million = 2400000 | money | - | - | exact
+                $30 = 30 | money refunds | - | - | exact
+                third = 3 | rank | Ned Voss | - | exact
+            "#]],
+        );
+    }
+
+    #[test]
+    fn qualifiers_hedge_figures() {
+        check(
+            "About 900 people came, more than 8,000 ballots arrived, and up to 40 staff helped.",
+            expect![[r#"
+                900 = 900 | people | - | - | approximate
+                8,000 = 8000 | ballots | - | - | lower bound
+                40 = 40 | staff | - | - | upper bound
+            "#]],
+        );
+    }
+
+    #[test]
+    fn dates_times_and_years_are_not_claims() {
+        check(
+            "On March 15 at 3.12am, after the 2019 vote and 14:32 updates, 1. nothing else.",
+            expect![""],
+        );
+    }
+
+    #[test]
+    fn another_year_scopes_the_figure_and_quotes_mark_it() {
+        check(
+            "At the 2019 general election Mr Ian Toll held the seat with a majority of 9,781. \u{201C}They took 5,000 votes from us,\u{201D} said Mr Tom Hale.",
+            expect![[r#"
+                9,781 = 9781 | majority | Ian Toll | 2019 | exact
+                5,000 = 5000 | quoted votes | - | - | exact
+            "#]],
+        );
+    }
+
+    #[test]
+    fn ages_in_apposition() {
+        check(
+            "Ada Marr, 34, won. Her mother Ruth Marr, aged 68, watched.",
+            expect![[r#"
+                34 = 34 | age | Ada Marr | - | exact
+                68 = 68 | age | Ruth Marr | - | exact
+            "#]],
+        );
+    }
+}

@@ -1,0 +1,177 @@
+//! Copies: sources that share substantial passages (an agency story printed by several
+//! outlets, pooled reporting). Word 8-grams are compared pairwise; sources whose shared
+//! 8-grams make up enough of the shorter one form a group, counted once for support.
+
+use std::collections::BTreeSet;
+
+use corroborate_model::text::{fold, words};
+use corroborate_model::{CopyGroup, Evidence, SharedPassage, SourceId, Story};
+use rustc_hash::{FxHashSet, FxHasher};
+use std::hash::{Hash, Hasher};
+
+/// Words per shingle: long enough that two independent reports rarely share one.
+const SHINGLE_WORDS: usize = 8;
+/// Share of the shorter text's shingles found in the other that makes two texts copies.
+const COPY_OVERLAP: f64 = 0.2;
+/// Share of a sentence's shingles found in the other copy that makes it a shared passage.
+const SHARED_SENTENCE: f64 = 0.6;
+/// Shared passages shown per copy group.
+const MAX_SHARED: usize = 3;
+
+/// The copy groups and, for each article, the index of its independence group (articles
+/// outside every copy group have one of their own).
+pub(crate) struct Copies {
+    pub groups: Vec<CopyGroup>,
+    pub independence: Vec<usize>,
+}
+
+pub(crate) fn find_copies(story: &Story) -> Copies {
+    let shingles: Vec<FxHashSet<u64>> = story
+        .articles
+        .iter()
+        .map(|article| shingle_set(&article.clean.text))
+        .collect();
+    let n = story.articles.len();
+    let mut parent: Vec<usize> = (0..n).collect();
+    let mut best_overlap = vec![0.0f64; n];
+    for a in 0..n {
+        for b in a + 1..n {
+            let overlap = overlap(&shingles[a], &shingles[b]);
+            if overlap >= COPY_OVERLAP {
+                union(&mut parent, a, b);
+                best_overlap[a] = best_overlap[a].max(overlap);
+                best_overlap[b] = best_overlap[b].max(overlap);
+            }
+        }
+    }
+    let roots: Vec<usize> = (0..n).map(|a| find(&mut parent, a)).collect();
+    let mut independence = vec![0; n];
+    let mut seen_roots: Vec<usize> = Vec::new();
+    for a in 0..n {
+        let group = seen_roots
+            .iter()
+            .position(|root| *root == roots[a])
+            .unwrap_or_else(|| {
+                seen_roots.push(roots[a]);
+                seen_roots.len() - 1
+            });
+        independence[a] = group;
+    }
+    let mut groups = Vec::new();
+    for root in &seen_roots {
+        let members: Vec<usize> = (0..n).filter(|a| roots[*a] == *root).collect();
+        if members.len() < 2 {
+            continue;
+        }
+        let overlap = members.iter().map(|m| best_overlap[*m]).fold(0.0, f64::max);
+        groups.push(CopyGroup {
+            sources: members.iter().map(|m| SourceId::from_index(*m)).collect(),
+            overlap: (overlap * 100.0).round() / 100.0,
+            shared: shared_passages(story, &members, &shingles),
+        });
+    }
+    Copies {
+        groups,
+        independence,
+    }
+}
+
+/// Sentences of the first member whose shingles mostly appear in another member.
+fn shared_passages(
+    story: &Story,
+    members: &[usize],
+    shingles: &[FxHashSet<u64>],
+) -> Vec<SharedPassage> {
+    let first = members[0];
+    let article = &story.articles[first];
+    let mut shared = Vec::new();
+    for sentence in &article.sentences {
+        let text = article.text(sentence.span);
+        let own = shingle_set(text);
+        if own.is_empty() {
+            continue;
+        }
+        let mut evidence = BTreeSet::new();
+        for &other in &members[1..] {
+            let inside = own.iter().filter(|s| shingles[other].contains(s)).count();
+            if inside as f64 / own.len() as f64 >= SHARED_SENTENCE {
+                evidence.insert(Evidence {
+                    source: SourceId::from_index(other),
+                    span: matching_sentence(story, other, &own),
+                });
+            }
+        }
+        if evidence.is_empty() {
+            continue;
+        }
+        evidence.insert(Evidence {
+            source: SourceId::from_index(first),
+            span: article.clean.input_span(sentence.span),
+        });
+        shared.push(SharedPassage {
+            text: text.split_whitespace().collect::<Vec<_>>().join(" "),
+            evidence: evidence.into_iter().collect(),
+        });
+        if shared.len() == MAX_SHARED {
+            break;
+        }
+    }
+    shared
+}
+
+/// The input span of the sentence of `article` sharing most shingles with `shingles`.
+fn matching_sentence(
+    story: &Story,
+    article: usize,
+    shingles: &FxHashSet<u64>,
+) -> corroborate_model::Span {
+    let article = &story.articles[article];
+    let best = article
+        .sentences
+        .iter()
+        .max_by_key(|sentence| {
+            shingle_set(article.text(sentence.span))
+                .iter()
+                .filter(|s| shingles.contains(s))
+                .count()
+        })
+        .map(|sentence| sentence.span)
+        .unwrap_or_default();
+    article.clean.input_span(best)
+}
+
+fn shingle_set(text: &str) -> FxHashSet<u64> {
+    let folded: Vec<String> = words(text).map(|(_, word)| fold(word)).collect();
+    folded
+        .windows(SHINGLE_WORDS)
+        .map(|window| {
+            let mut hasher = FxHasher::default();
+            window.hash(&mut hasher);
+            hasher.finish()
+        })
+        .collect()
+}
+
+fn overlap(a: &FxHashSet<u64>, b: &FxHashSet<u64>) -> f64 {
+    let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if small.is_empty() {
+        return 0.0;
+    }
+    small.iter().filter(|s| large.contains(s)).count() as f64 / small.len() as f64
+}
+
+fn find(parent: &mut [usize], a: usize) -> usize {
+    let mut root = a;
+    while parent[root] != root {
+        root = parent[root];
+    }
+    parent[a] = root;
+    root
+}
+
+fn union(parent: &mut [usize], a: usize, b: usize) {
+    let (ra, rb) = (find(parent, a), find(parent, b));
+    if ra != rb {
+        parent[ra.max(rb)] = ra.min(rb);
+    }
+}

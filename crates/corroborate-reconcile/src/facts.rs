@@ -1,0 +1,359 @@
+//! Facts: the story's claims grouped by subject, property and scope, each value with its
+//! sources and independent support, the fact agreed or disputed, and arithmetic checks
+//! telling which of differing values fits the rest of the reporting.
+//!
+//! Every claim of every article lands in exactly one value of one fact: disagreement is
+//! kept as data, never dropped.
+
+use std::collections::BTreeMap;
+
+use corroborate_model::{
+    BriefEntity, BriefFact, Evidence, FactCheck, FactId, FactStatus, FactValue, Qualifier,
+    SourceId, Story,
+};
+
+use crate::entities::StoryEntities;
+
+/// Properties too general to compare: two different durations or sums in one story are
+/// usually two different things, so each value is a fact of its own, never a dispute.
+const GENERIC: &[&str] = &[
+    "money",
+    "percent",
+    "times",
+    "hours",
+    "years",
+    "minutes",
+    "days",
+    "weeks",
+    "months",
+    "decades",
+    "people",
+    "per",
+    "quoted years",
+    "quoted times",
+];
+
+/// Properties with one value per occasion whoever is named next to them.
+const SUBJECTLESS: &[&str] = &["majority", "percent turnout", "turnout"];
+/// An approximate figure agrees with an exact one within this share of the larger.
+const APPROXIMATE_TOLERANCE: f64 = 0.1;
+
+/// One claim of one article.
+struct Stated {
+    source: SourceId,
+    value: f64,
+    display: String,
+    qualifier: Qualifier,
+    evidence: Evidence,
+}
+
+type Key = (Option<usize>, String, Option<String>);
+
+pub(crate) fn story_facts(
+    story: &Story,
+    entities: &StoryEntities,
+    independence: &[usize],
+) -> Vec<BriefFact> {
+    let mut grouped: BTreeMap<Key, Vec<Stated>> = BTreeMap::new();
+    for (article_index, article) in story.articles.iter().enumerate() {
+        for claim in &article.claims {
+            let subject = if SUBJECTLESS.contains(&claim.property.as_str()) {
+                None
+            } else {
+                claim
+                    .subject
+                    .map(|entity| entities.of[article_index][entity])
+            };
+            let mut scope = claim.scope.clone();
+            if is_generic(&claim.property) {
+                // Keyed by value too: alike values still corroborate, unlike ones stay apart.
+                scope = Some(format!(
+                    "{}{}",
+                    scope.map(|s| format!("{s}, ")).unwrap_or_default(),
+                    claim.value
+                ));
+            }
+            let key = (subject, claim.property.clone(), scope);
+            grouped.entry(key).or_default().push(Stated {
+                source: SourceId::from_index(article_index),
+                value: claim.value,
+                display: claim.display.clone(),
+                qualifier: claim.qualifier,
+                evidence: Evidence {
+                    source: SourceId::from_index(article_index),
+                    span: article.clean.input_span(claim.span),
+                },
+            });
+        }
+    }
+    let mut facts: Vec<BriefFact> = grouped
+        .into_iter()
+        .map(|((subject, property, scope), stated)| {
+            fact(
+                subject,
+                property,
+                scope,
+                stated,
+                &entities.entities,
+                independence,
+            )
+        })
+        .collect();
+    check_majorities(&mut facts);
+    // Disputed first, then agreed, then single-source; within each, most sources first.
+    facts.sort_by(|a, b| {
+        a.status
+            .cmp(&b.status)
+            .then(source_count(b).cmp(&source_count(a)))
+            .then(a.property.cmp(&b.property))
+            .then(a.subject.cmp(&b.subject))
+            .then(a.scope.cmp(&b.scope))
+    });
+    for (index, fact) in facts.iter_mut().enumerate() {
+        fact.id = FactId::from_index(index);
+    }
+    facts
+}
+
+fn source_count(fact: &BriefFact) -> usize {
+    let mut sources: Vec<SourceId> = fact
+        .values
+        .iter()
+        .flat_map(|value| value.sources.iter().copied())
+        .collect();
+    sources.sort();
+    sources.dedup();
+    sources.len()
+}
+
+fn fact(
+    subject: Option<usize>,
+    property: String,
+    scope: Option<String>,
+    stated: Vec<Stated>,
+    entities: &[BriefEntity],
+    independence: &[usize],
+) -> BriefFact {
+    let mut values: Vec<FactValue> = Vec::new();
+    for claim in stated {
+        let existing = values
+            .iter_mut()
+            .find(|value| value.value == claim.value && value.qualifier == claim.qualifier);
+        match existing {
+            Some(value) => {
+                if !value.sources.contains(&claim.source) {
+                    value.sources.push(claim.source);
+                }
+                value.evidence.push(claim.evidence);
+            }
+            None => values.push(FactValue {
+                value: claim.value,
+                display: claim.display,
+                qualifier: claim.qualifier,
+                sources: vec![claim.source],
+                independent_sources: 0,
+                consistent: None,
+                evidence: vec![claim.evidence],
+            }),
+        }
+    }
+    for value in &mut values {
+        value.sources.sort();
+        value.evidence.sort();
+        let mut groups: Vec<usize> = value
+            .sources
+            .iter()
+            .map(|source| independence[source.index()])
+            .collect();
+        groups.sort();
+        groups.dedup();
+        value.independent_sources = groups.len();
+    }
+    // Most supported value first.
+    values.sort_by(|a, b| {
+        b.sources
+            .len()
+            .cmp(&a.sources.len())
+            .then(a.value.total_cmp(&b.value))
+    });
+    let all_sources: usize = {
+        let mut sources: Vec<SourceId> = values
+            .iter()
+            .flat_map(|value| value.sources.iter().copied())
+            .collect();
+        sources.sort();
+        sources.dedup();
+        sources.len()
+    };
+    let compatible = values
+        .iter()
+        .enumerate()
+        .all(|(i, a)| values[i + 1..].iter().all(|b| compatible(a, b)));
+    let status = if all_sources < 2 {
+        FactStatus::SingleSource
+    } else if compatible {
+        FactStatus::Agreed
+    } else {
+        FactStatus::Disputed
+    };
+    let property_name = property.clone();
+    BriefFact {
+        id: FactId::from_index(0),
+        subject: subject.map(|entity| entities[entity].name.clone()),
+        subject_entity: subject.map(|entity| entities[entity].id),
+        property,
+        scope,
+        status,
+        values,
+        checks: Vec::new(),
+        comparable: !is_generic(&property_name),
+    }
+}
+
+fn is_generic(property: &str) -> bool {
+    GENERIC.contains(&property) || property.starts_with("quoted ")
+}
+
+/// Whether two stated values can both be true, given how each is hedged.
+fn compatible(a: &FactValue, b: &FactValue) -> bool {
+    let within = |x: &FactValue, y: &FactValue| match x.qualifier {
+        Qualifier::Exact => None,
+        Qualifier::Approximate => Some(
+            (x.value - y.value).abs() <= APPROXIMATE_TOLERANCE * x.value.abs().max(y.value.abs()),
+        ),
+        Qualifier::AtLeast => Some(y.value >= x.value || y.qualifier == Qualifier::AtLeast),
+        Qualifier::AtMost => Some(y.value <= x.value || y.qualifier == Qualifier::AtMost),
+    };
+    within(a, b)
+        .or_else(|| within(b, a))
+        .unwrap_or(a.value == b.value)
+}
+
+/// majority = winner's votes - runner-up's votes, for each occasion (scope) with a majority
+/// and at least two vote counts. Values of the facts involved are marked consistent or not.
+fn check_majorities(facts: &mut [BriefFact]) {
+    let scopes: Vec<Option<String>> = facts
+        .iter()
+        .filter(|f| f.property == "majority")
+        .map(|f| f.scope.clone())
+        .collect();
+    for scope in scopes {
+        let Some(majority) = facts
+            .iter()
+            .position(|f| f.property == "majority" && f.scope == scope)
+        else {
+            continue;
+        };
+        let mut candidates: Vec<usize> = (0..facts.len())
+            .filter(|&i| {
+                facts[i].property == "votes"
+                    && facts[i].scope == scope
+                    && facts[i].subject.is_some()
+            })
+            .collect();
+        if candidates.len() < 2 {
+            continue;
+        }
+        // Winner and runner-up by their best-supported vote counts.
+        candidates.sort_by(|&a, &b| {
+            facts[b].values[0]
+                .value
+                .total_cmp(&facts[a].values[0].value)
+        });
+        let (winner, runner_up) = (candidates[0], candidates[1]);
+        let majorities: Vec<(f64, Vec<SourceId>)> = facts[majority]
+            .values
+            .iter()
+            .map(|v| (v.value, v.sources.clone()))
+            .collect();
+        let runner_values: Vec<f64> = facts[runner_up].values.iter().map(|v| v.value).collect();
+        let winner_values: Vec<f64> = facts[winner].values.iter().map(|v| v.value).collect();
+        let fits = |w: f64, r: f64, m: f64| (w - r - m).abs() < 0.5;
+        for value in &mut facts[winner].values {
+            value.consistent = Some(
+                runner_values
+                    .iter()
+                    .any(|r| majorities.iter().any(|(m, _)| fits(value.value, *r, *m))),
+            );
+        }
+        for value in &mut facts[runner_up].values {
+            value.consistent = Some(
+                winner_values
+                    .iter()
+                    .any(|w| majorities.iter().any(|(m, _)| fits(*w, value.value, *m))),
+            );
+        }
+        for value in &mut facts[majority].values {
+            value.consistent = Some(
+                winner_values
+                    .iter()
+                    .any(|w| runner_values.iter().any(|r| fits(*w, *r, value.value))),
+            );
+        }
+        let winner_name = facts[winner].subject.clone().unwrap_or_default();
+        let runner_name = facts[runner_up].subject.clone().unwrap_or_default();
+        let (m, m_sources) = &majorities[0];
+        let mut lines = Vec::new();
+        let mut holds = false;
+        for w in &facts[winner].values {
+            let r = facts[runner_up].values[0].value;
+            let difference = w.value - r;
+            let ok = fits(w.value, r, *m);
+            holds |= ok && w.sources.len() == facts[winner].values[0].sources.len();
+            let verdict = if ok {
+                format!(
+                    "= {}, the majority reported by {}",
+                    number(*m),
+                    list(m_sources)
+                )
+            } else {
+                format!(
+                    "= {}, not the reported majority of {}",
+                    number(difference),
+                    number(*m)
+                )
+            };
+            lines.push(format!(
+                "{} - {} {verdict} ({} as reported by {})",
+                number(w.value),
+                number(r),
+                w.display,
+                list(&w.sources)
+            ));
+        }
+        let check = FactCheck {
+            rule: "majority = winner votes - runner-up votes".to_string(),
+            holds,
+            explanation: format!(
+                "winner {winner_name}, runner-up {runner_name}: {}",
+                lines.join("; ")
+            ),
+        };
+        for index in [winner, runner_up, majority] {
+            facts[index].checks.push(check.clone());
+        }
+    }
+}
+
+fn number(value: f64) -> String {
+    if value.fract() != 0.0 {
+        return format!("{value}");
+    }
+    let digits = format!("{}", value.abs() as u64);
+    let mut out = String::new();
+    for (index, c) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if value < 0.0 { format!("-{out}") } else { out }
+}
+
+fn list(sources: &[SourceId]) -> String {
+    sources
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
+}

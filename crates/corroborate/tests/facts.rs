@@ -1,0 +1,185 @@
+//! Facts across sources on invented stories: disputes, the majority check that decides
+//! between values, scopes that keep alike figures apart, hedged figures that agree, copies
+//! counted once; and properties: no claim is ever lost and input order does not matter.
+
+use corroborate::ingest::text_article;
+use corroborate::model::{Article, Brief, FactStatus};
+use corroborate::pipeline::{PipelineConfig, brief_articles};
+use proptest::prelude::*;
+
+fn brief(texts: &[(&str, &str)]) -> Brief {
+    let articles: Vec<Article> = texts
+        .iter()
+        .map(|(name, text)| {
+            text_article(name, name, text.as_bytes())
+                .0
+                .expect("article")
+        })
+        .collect();
+    brief_articles(articles, &PipelineConfig::default()).brief
+}
+
+fn election(winner_votes: &str, extra: &str) -> String {
+    format!(
+        "Marr holds Orley\n\nMs Ada Marr won the Orley seat with {winner_votes} votes on Thursday. Mr Tom Hale of the Field Party polled 14,110 votes. Her majority was 402. {extra}\n"
+    )
+}
+
+#[test]
+fn mistyped_count_is_disputed_and_the_majority_check_decides() {
+    let a = election("14,512", "Turnout was 38 per cent.");
+    let b = election("14,521", "The count finished at dawn in the town hall.");
+    let c = election(
+        "14,512",
+        "At the 2019 general election the majority was 3,400.",
+    );
+    let brief = brief(&[("a.txt", &a), ("b.txt", &b), ("c.txt", &c)]);
+    let votes = brief
+        .facts
+        .iter()
+        .find(|fact| fact.property == "votes" && fact.subject.as_deref() == Some("Ada Marr"))
+        .expect("a votes fact for the winner");
+    assert_eq!(votes.status, FactStatus::Disputed);
+    let right = votes
+        .values
+        .iter()
+        .find(|value| value.value == 14512.0)
+        .expect("14,512");
+    let wrong = votes
+        .values
+        .iter()
+        .find(|value| value.value == 14521.0)
+        .expect("14,521");
+    assert_eq!((right.sources.len(), right.consistent), (2, Some(true)));
+    assert_eq!((wrong.sources.len(), wrong.consistent), (1, Some(false)));
+    assert!(
+        votes
+            .checks
+            .iter()
+            .any(|check| check.holds && check.explanation.contains("14,512 - 14,110"))
+    );
+    // This election's majority and 2019's are two facts, not a conflict.
+    let majorities: Vec<_> = brief
+        .facts
+        .iter()
+        .filter(|fact| fact.property == "majority")
+        .collect();
+    assert_eq!(majorities.len(), 2);
+    assert!(
+        majorities
+            .iter()
+            .all(|fact| fact.status != FactStatus::Disputed)
+    );
+    assert!(
+        majorities
+            .iter()
+            .any(|fact| fact.scope.as_deref() == Some("2019"))
+    );
+}
+
+#[test]
+fn approximate_figure_agrees_with_an_exact_one() {
+    let a = "Storm hits Orley\n\nAbout 900 homes lost power on Monday, the utility said.\n";
+    let b = "Orley storm\n\nThe storm cut power to 912 homes on Monday, the utility said.\n";
+    let brief = brief(&[("a.txt", a), ("b.txt", b)]);
+    let homes = brief
+        .facts
+        .iter()
+        .find(|fact| fact.property == "homes")
+        .expect("a homes fact");
+    assert_eq!(homes.status, FactStatus::Agreed);
+    assert_eq!(homes.values.len(), 2);
+}
+
+#[test]
+fn copies_count_once_as_independent_support() {
+    let wire = "The ferry service between Orley and Dunmere will resume on Friday after engineers replaced a damaged propeller shaft, the operator said. The crossing had been suspended for eleven days, stranding 340 passengers on the island.";
+    let a = format!("Ferry returns\n\n{wire}\n");
+    let b = format!("Ferry to resume\n\n{wire} Local shops welcomed the news.\n");
+    let c = "Ferry back on Friday\n\nThe operator said 340 passengers had been stranded by the broken propeller shaft, which engineers have now replaced.\n";
+    let brief = brief(&[("a.txt", &a), ("b.txt", &b), ("c.txt", c)]);
+    assert_eq!(brief.copies.len(), 1);
+    assert_eq!(
+        brief.copies[0]
+            .sources
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>(),
+        ["S1", "S2"]
+    );
+    let passengers = brief
+        .facts
+        .iter()
+        .find(|fact| fact.property == "passengers")
+        .expect("a passengers fact");
+    assert_eq!(passengers.values[0].sources.len(), 3);
+    assert_eq!(passengers.values[0].independent_sources, 2);
+}
+
+fn article_text() -> impl Strategy<Value = String> {
+    let sentence = prop_oneof![
+        Just("Ms Ada Marr won 14,512 votes.".to_string()),
+        Just("Ms Ada Marr won 14,521 votes.".to_string()),
+        Just("Mr Tom Hale polled 14,110 votes.".to_string()),
+        Just("Her majority was 402.".to_string()),
+        Just("About 400 people watched.".to_string()),
+        Just("At the 2019 election the majority was 3,400.".to_string()),
+        Just("More than 8,000 postal votes arrived.".to_string()),
+        Just("Turnout was 38.5%.".to_string()),
+        Just("The count cost £0 and -5 staff stayed for 0 hours.".to_string()),
+        Just("Fourteen schools closed.".to_string()),
+        "[0-9]{1,12}(,[0-9]{3})?( votes| seats|%)?".prop_map(|s| format!("Ms Ada Marr won {s}.")),
+    ];
+    proptest::collection::vec(sentence, 1..8).prop_map(|sentences| sentences.join(" "))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn facts_never_lose_a_claim_and_order_does_not_matter(texts in proptest::collection::vec(article_text(), 1..5)) {
+        let named: Vec<(String, String)> = texts.iter().enumerate().map(|(i, t)| (format!("{i}.txt"), t.clone())).collect();
+        let pairs: Vec<(&str, &str)> = named.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
+        let articles: Vec<Article> = pairs.iter().map(|(n, t)| text_article(n, n, t.as_bytes()).0.expect("article")).collect();
+        let run = brief_articles(articles, &PipelineConfig::default());
+        // Every claim is the evidence of exactly one fact value.
+        let claims: usize = run.story.articles.iter().map(|article| article.claims.len()).sum();
+        let evidence: usize = run.brief.facts.iter().flat_map(|fact| &fact.values).map(|value| value.evidence.len()).sum();
+        prop_assert_eq!(claims, evidence);
+        // Reversed input gives the same facts once sources are named by their file.
+        let reversed: Vec<(&str, &str)> = pairs.iter().rev().copied().collect();
+        let again = brief(&reversed);
+        prop_assert_eq!(fact_summary(&run.brief), fact_summary(&again));
+    }
+}
+
+/// Facts as sorted text rows with sources named by input, independent of source numbering.
+fn fact_summary(brief: &Brief) -> Vec<String> {
+    let name = |id: &corroborate::model::SourceId| brief.sources[id.index()].input.clone();
+    let mut rows: Vec<String> = brief
+        .facts
+        .iter()
+        .map(|fact| {
+            let mut values: Vec<String> = fact
+                .values
+                .iter()
+                .map(|value| {
+                    let mut sources: Vec<String> = value.sources.iter().map(name).collect();
+                    sources.sort();
+                    format!("{}:{:?}:{:?}", value.value, sources, value.consistent)
+                })
+                .collect();
+            values.sort();
+            format!(
+                "{:?} {} {:?} {} {}",
+                fact.subject,
+                fact.property,
+                fact.scope,
+                fact.status.as_str(),
+                values.join(",")
+            )
+        })
+        .collect();
+    rows.sort();
+    rows
+}
