@@ -32,6 +32,39 @@ pub fn push_folded(c: char, out: &mut String) {
     }
 }
 
+/// A hash of the matching form of a text, computed without building it: equal for texts
+/// whose [`fold`] is equal.
+pub fn folded_hash(text: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut hasher = FoldHasher(0xcbf2_9ce4_8422_2325);
+    let mut buffer = String::new();
+    for c in text.chars() {
+        if c.is_ascii() && c != '`' {
+            hasher.write_u8(c.to_ascii_lowercase() as u8);
+        } else {
+            buffer.clear();
+            push_folded(c, &mut buffer);
+            hasher.write(buffer.as_bytes());
+        }
+    }
+    hasher.finish()
+}
+
+/// FNV-1a: small, deterministic across runs and platforms.
+struct FoldHasher(u64);
+
+impl std::hash::Hasher for FoldHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for byte in bytes {
+            self.0 = (self.0 ^ u64::from(*byte)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+}
+
 /// The matching form of a text: lower case, one kind of quote, dash, space and ellipsis.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());

@@ -4,10 +4,10 @@
 
 use std::collections::BTreeSet;
 
-use corroborate_model::text::{fold, words};
+use corroborate_model::text::{folded_hash, words};
 use corroborate_model::{CopyGroup, Evidence, SharedPassage, SourceId, Story};
-use rustc_hash::{FxHashSet, FxHasher};
-use std::hash::{Hash, Hasher};
+use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
+use std::hash::Hasher;
 
 /// Words per shingle: long enough that two independent reports rarely share one.
 const SHINGLE_WORDS: usize = 8;
@@ -15,6 +15,8 @@ const SHINGLE_WORDS: usize = 8;
 const COPY_OVERLAP: f64 = 0.2;
 /// Share of a sentence's shingles found in the other copy that makes it a shared passage.
 const SHARED_SENTENCE: f64 = 0.6;
+/// A shingle in more articles than this is a stock phrase, not evidence of copying.
+const MAX_SHINGLE_ARTICLES: usize = 50;
 /// Shared passages shown per copy group.
 const MAX_SHARED: usize = 3;
 
@@ -34,14 +36,35 @@ pub(crate) fn find_copies(story: &Story) -> Copies {
     let n = story.articles.len();
     let mut parent: Vec<usize> = (0..n).collect();
     let mut best_overlap = vec![0.0f64; n];
-    for a in 0..n {
-        for b in a + 1..n {
-            let overlap = overlap(&shingles[a], &shingles[b]);
-            if overlap >= COPY_OVERLAP {
-                union(&mut parent, a, b);
-                best_overlap[a] = best_overlap[a].max(overlap);
-                best_overlap[b] = best_overlap[b].max(overlap);
+    // Only pairs that share a shingle are compared: an inverted index finds them, and most
+    // shingles of independent reporting belong to one article only.
+    let mut postings: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
+    for (article, set) in shingles.iter().enumerate() {
+        for shingle in set {
+            postings.entry(*shingle).or_default().push(article as u32);
+        }
+    }
+    let mut shared_counts: FxHashMap<(u32, u32), usize> = FxHashMap::default();
+    for articles in postings.values() {
+        if articles.len() < 2 || articles.len() > MAX_SHINGLE_ARTICLES {
+            continue;
+        }
+        for (i, a) in articles.iter().enumerate() {
+            for b in &articles[i + 1..] {
+                *shared_counts.entry((*a.min(b), *a.max(b))).or_default() += 1;
             }
+        }
+    }
+    let mut pairs: Vec<((u32, u32), usize)> = shared_counts.into_iter().collect();
+    pairs.sort_unstable();
+    for ((a, b), count) in pairs {
+        let (a, b) = (a as usize, b as usize);
+        let smaller = shingles[a].len().min(shingles[b].len()).max(1);
+        let overlap = count as f64 / smaller as f64;
+        if overlap >= COPY_OVERLAP {
+            union(&mut parent, a, b);
+            best_overlap[a] = best_overlap[a].max(overlap);
+            best_overlap[b] = best_overlap[b].max(overlap);
         }
     }
     let roots: Vec<usize> = (0..n).map(|a| find(&mut parent, a)).collect();
@@ -141,23 +164,17 @@ fn matching_sentence(
 }
 
 fn shingle_set(text: &str) -> FxHashSet<u64> {
-    let folded: Vec<String> = words(text).map(|(_, word)| fold(word)).collect();
-    folded
+    let hashes: Vec<u64> = words(text).map(|(_, word)| folded_hash(word)).collect();
+    hashes
         .windows(SHINGLE_WORDS)
         .map(|window| {
             let mut hasher = FxHasher::default();
-            window.hash(&mut hasher);
+            for hash in window {
+                hasher.write_u64(*hash);
+            }
             hasher.finish()
         })
         .collect()
-}
-
-fn overlap(a: &FxHashSet<u64>, b: &FxHashSet<u64>) -> f64 {
-    let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    if small.is_empty() {
-        return 0.0;
-    }
-    small.iter().filter(|s| large.contains(s)).count() as f64 / small.len() as f64
 }
 
 fn find(parent: &mut [usize], a: usize) -> usize {

@@ -8,6 +8,7 @@ use std::collections::BTreeSet;
 
 use corroborate_model::text::fold;
 use corroborate_model::{BriefEntity, EntityId, EntityKind, SourceId, Story};
+use rustc_hash::FxHashMap;
 
 /// The story entities and, for each article, the story entity of each article entity.
 pub(crate) struct StoryEntities {
@@ -38,31 +39,32 @@ pub(crate) fn story_entities(story: &Story) -> StoryEntities {
         }
     }
     order.sort_by_key(|&(a, e)| (word_count(&story.articles[a].entities[e].name) < 2, a, e));
+    // Drafts by folded full name, and by the first and last word of their longer names.
+    let mut by_name: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+    let mut by_name_part: FxHashMap<String, BTreeSet<usize>> = FxHashMap::default();
     for (article_index, entity_index) in order {
         let entity = &story.articles[article_index].entities[entity_index];
         let key = fold(&entity.name);
         let words: Vec<&str> = entity.name.split_whitespace().collect();
-        let same_name = drafts.iter().position(|draft| {
-            draft.names.iter().any(|name| fold(name) == key) && compatible(draft, entity.kind)
+        let same_name = by_name.get(&key).and_then(|drafts_with_name| {
+            drafts_with_name
+                .iter()
+                .copied()
+                .find(|&d| compatible(&drafts[d], entity.kind))
         });
         let by_part = || {
             if words.len() != 1 {
                 return None;
             }
-            let word = fold(words[0]);
-            let owners: Vec<usize> = (0..drafts.len())
+            let owners: Vec<usize> = by_name_part
+                .get(&fold(words[0]))?
+                .iter()
+                .copied()
                 .filter(|&d| {
-                    let draft = &drafts[d];
-                    let person_like = draft
+                    drafts[d]
                         .kinds
                         .iter()
-                        .any(|kind| matches!(kind, EntityKind::Person | EntityKind::Other));
-                    person_like
-                        && draft.names.iter().any(|name| {
-                            let parts: Vec<String> = name.split_whitespace().map(fold).collect();
-                            parts.len() >= 2
-                                && (parts.last() == Some(&word) || parts.first() == Some(&word))
-                        })
+                        .any(|kind| matches!(kind, EntityKind::Person | EntityKind::Other))
                 })
                 .collect();
             (owners.len() == 1).then(|| owners[0])
@@ -79,6 +81,15 @@ pub(crate) fn story_entities(story: &Story) -> StoryEntities {
             });
             drafts.len() - 1
         });
+        let names = by_name.entry(key).or_default();
+        if !names.contains(&index) {
+            names.push(index);
+        }
+        if words.len() >= 2 {
+            for part in [words[0], words[words.len() - 1]] {
+                by_name_part.entry(fold(part)).or_default().insert(index);
+            }
+        }
         let draft = &mut drafts[index];
         draft.names.push(entity.name.clone());
         draft.kinds.push(entity.kind);

@@ -2,7 +2,7 @@
 //! worded a little differently) is one entry with each wording and its sources; similar
 //! words from different speakers stay apart.
 
-use corroborate_model::text::{fold, words};
+use corroborate_model::text::{fold, folded_hash, words};
 use corroborate_model::{
     BriefEntity, BriefQuote, Evidence, QuoteId, QuoteVariant, SourceId, Story,
 };
@@ -18,7 +18,8 @@ struct Instance {
     speaker_entity: Option<usize>,
     speaker_name: Option<String>,
     text: String,
-    words: Vec<String>,
+    /// Folded word hashes, sorted and without repeats, for set comparisons.
+    words: Vec<u64>,
     evidence: Evidence,
 }
 
@@ -40,7 +41,7 @@ pub(crate) fn story_quotes(story: &Story, entities: &StoryEntities) -> Vec<Brief
                 speaker_entity,
                 speaker_name,
                 text: quote.text.clone(),
-                words: words(&quote.text).map(|(_, word)| fold(word)).collect(),
+                words: word_set(&quote.text),
                 evidence: Evidence {
                     source: SourceId::from_index(article_index),
                     span: article.clean.input_span(quote.span),
@@ -95,12 +96,15 @@ fn same_speaker(a: &Instance, b: &Instance) -> bool {
     }
 }
 
-fn same_words(a: &[String], b: &[String]) -> bool {
+fn same_words(a: &[u64], b: &[u64]) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     if short.is_empty() {
         return false;
     }
-    let shared = short.iter().filter(|word| long.contains(word)).count();
+    let shared = short
+        .iter()
+        .filter(|word| long.binary_search(word).is_ok())
+        .count();
     // Similar words are not the same quotation when one is much longer: a leader's slogan
     // inside an MP's longer sentence stays the MP's (the speaker check decides that case).
     shared as f32 / short.len() as f32 >= SAME_QUOTE_CONTAINMENT
@@ -164,6 +168,14 @@ fn brief_quote(
         sources: distinct_sources(instances, group),
         variants,
     }
+}
+
+/// The folded words of a text as a sorted set of hashes.
+fn word_set(text: &str) -> Vec<u64> {
+    let mut hashes: Vec<u64> = words(text).map(|(_, word)| folded_hash(word)).collect();
+    hashes.sort_unstable();
+    hashes.dedup();
+    hashes
 }
 
 /// Wordings that differ only in case, quote style, dashes or spacing are one variant.

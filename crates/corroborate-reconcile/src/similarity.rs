@@ -35,20 +35,30 @@ impl SentenceIndex {
         let mut terms: HashMap<String, u32> = HashMap::new();
         let mut sentences = Vec::new();
         let mut counts: Vec<Vec<(u32, f32)>> = Vec::new();
+        // Each distinct written word is folded and stemmed once for the whole story.
+        let mut word_terms: rustc_hash::FxHashMap<&str, Option<u32>> =
+            rustc_hash::FxHashMap::default();
         for (article_index, article) in story.articles.iter().enumerate() {
             for (position, sentence) in article.sentences.iter().enumerate() {
                 let text = article.text(sentence.span);
                 let mut bag: Vec<u32> = Vec::new();
-                for term in content_terms(text, &stemmer) {
-                    let next_id = terms.len() as u32;
-                    bag.push(*terms.entry(term).or_insert(next_id));
+                let mut word_count = 0;
+                for (_, word) in words(text) {
+                    word_count += 1;
+                    let term = *word_terms.entry(word).or_insert_with(|| {
+                        content_term(word, &stemmer).map(|term| {
+                            let next_id = terms.len() as u32;
+                            *terms.entry(term).or_insert(next_id)
+                        })
+                    });
+                    bag.extend(term);
                 }
                 sentences.push(SentenceRef {
                     article: article_index,
                     position,
                     span: sentence.span,
                     headline: sentence.headline,
-                    words: words(text).count(),
+                    words: word_count,
                 });
                 counts.push(term_counts(bag));
             }
@@ -162,17 +172,20 @@ fn weigh(counts: Vec<(u32, f32)>, idf: &[f32]) -> Vec<(u32, f32)> {
 
 /// Stemmed, folded content words of a text (stop words dropped, numbers kept).
 fn content_terms<'a>(text: &'a str, stemmer: &'a Stemmer) -> impl Iterator<Item = String> + 'a {
-    words(text).filter_map(move |(_, word)| {
-        let folded = fold(word);
-        let folded = folded.strip_suffix("'s").unwrap_or(&folded);
-        if STOP_WORDS.binary_search(&folded).is_ok() {
-            return None;
-        }
-        if folded.chars().next().is_some_and(|c| c.is_ascii_digit()) {
-            return Some(folded.replace(',', ""));
-        }
-        Some(stemmer.stem(folded).into_owned())
-    })
+    words(text).filter_map(move |(_, word)| content_term(word, stemmer))
+}
+
+/// The term a word stands for: folded and stemmed, `None` for a stop word.
+fn content_term(word: &str, stemmer: &Stemmer) -> Option<String> {
+    let folded = fold(word);
+    let folded = folded.strip_suffix("'s").unwrap_or(&folded);
+    if STOP_WORDS.binary_search(&folded).is_ok() {
+        return None;
+    }
+    if folded.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+        return Some(folded.replace(',', ""));
+    }
+    Some(stemmer.stem(folded).into_owned())
 }
 
 /// Function words that say nothing about content. Sorted for binary search.
