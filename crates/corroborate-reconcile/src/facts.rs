@@ -100,6 +100,7 @@ pub(crate) fn story_facts(
         })
         .collect();
     check_majorities(&mut facts);
+    check_shares(&mut facts);
     // Disputed first, then agreed, then single-source; within each, most sources first.
     facts.sort_by(|a, b| {
         a.status
@@ -330,6 +331,53 @@ fn check_majorities(facts: &mut [BriefFact]) {
             ),
         };
         for index in [winner, runner_up, majority] {
+            facts[index].checks.push(check.clone());
+        }
+    }
+}
+
+/// Shares of one whole (each candidate's percent of the vote on one occasion) add up to
+/// at most 100%.
+fn check_shares(facts: &mut [BriefFact]) {
+    let scopes: Vec<Option<String>> = {
+        let mut scopes: Vec<Option<String>> = facts
+            .iter()
+            .filter(|f| f.property == "percent of the vote")
+            .map(|f| f.scope.clone())
+            .collect();
+        scopes.sort();
+        scopes.dedup();
+        scopes
+    };
+    for scope in scopes {
+        let members: Vec<usize> = (0..facts.len())
+            .filter(|&i| {
+                facts[i].property == "percent of the vote"
+                    && facts[i].scope == scope
+                    && facts[i].subject.is_some()
+            })
+            .collect();
+        if members.len() < 2 {
+            continue;
+        }
+        let total: f64 = members.iter().map(|&i| facts[i].values[0].value).sum();
+        let holds = total <= 100.5;
+        let parts: Vec<String> = members
+            .iter()
+            .map(|&i| {
+                format!(
+                    "{} {}%",
+                    facts[i].subject.clone().unwrap_or_default(),
+                    facts[i].values[0].value
+                )
+            })
+            .collect();
+        let check = FactCheck {
+            rule: "shares of one vote sum to at most 100%".to_string(),
+            holds,
+            explanation: format!("{} = {:.1}%", parts.join(" + "), total),
+        };
+        for index in members {
             facts[index].checks.push(check.clone());
         }
     }
