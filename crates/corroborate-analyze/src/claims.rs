@@ -43,7 +43,9 @@ pub(crate) fn find_claims(
             let quoted = quotes
                 .iter()
                 .any(|quote| quote.parts.iter().any(|part| part.contains_span(span)));
-            let subject = if SUBJECT_PROPERTIES.contains(&property.as_str()) && !quoted {
+            let subject = if property == "age" && !quoted {
+                age_subject(text, sentence.span, span, after, found)
+            } else if SUBJECT_PROPERTIES.contains(&property.as_str()) && !quoted {
                 subject_of(text, sentence.span, span, &property, after, found, entities)
             } else {
                 None
@@ -58,7 +60,18 @@ pub(crate) fn find_claims(
                 property,
                 subject,
                 scope: scope.clone(),
-                qualifier: qualifier_of(before),
+                qualifier: match qualifier_of(before) {
+                    Qualifier::Exact if after.trim_start().starts_with("or more") => {
+                        Qualifier::AtLeast
+                    }
+                    Qualifier::Exact
+                        if after.trim_start().starts_with("or less")
+                            || after.trim_start().starts_with("or fewer") =>
+                    {
+                        Qualifier::AtMost
+                    }
+                    qualifier => qualifier,
+                },
             });
         }
     }
@@ -99,6 +112,19 @@ static ORDINAL_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:came|finished|placed|was|ranked|in)\s+(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)\b")
         .expect("ordinal pattern is valid")
 });
+
+/// Time zones that make a number a clock time.
+const TIME_ZONES: &[&str] = &[
+    "gmt", "utc", "bst", "ist", "edt", "est", "pdt", "pst", "cdt", "cst", "et", "pt", "cet",
+    "cest", "local",
+];
+
+fn next_word_of(text: &str) -> &str {
+    text.trim_start()
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or_default()
+}
 
 const MONTHS: &[&str] = &[
     "january",
@@ -165,10 +191,39 @@ fn figures(sentence: &str) -> Vec<Figure> {
         }
         let previous_word = before
             .trim_end()
+            .trim_end_matches('.')
             .rsplit(|c: char| !c.is_alphanumeric())
             .next()
             .unwrap_or_default()
             .to_lowercase();
+        // Clock times with a zone (`1023 GMT`), numbers with a leading zero (`06`, `0440`)
+        // and model numbers after a name (`USB 3 port`, `Patriot 125`) are not figures.
+        if TIME_ZONES.contains(&next_word_of(&lower_after))
+            || (digits.len() > 1 && digits.starts_with('0') && !digits.starts_with("0."))
+        {
+            continue;
+        }
+        let previous_token = before
+            .trim_end()
+            .rsplit(char::is_whitespace)
+            .next()
+            .unwrap_or_default();
+        let after_name = previous_token
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+            && previous_token.chars().all(|c| c.is_alphanumeric())
+            && !before
+                .trim_end()
+                .ends_with(|c: char| c.is_ascii_punctuation())
+            && before.trim_end().len() > previous_token.len()
+            && found.name("suffix").is_none()
+            && found.name("currency").is_none()
+            && !digits.contains(',')
+            && !MONTHS.contains(&previous_word.as_str());
+        if after_name {
+            continue;
+        }
         let next_word = lower_after
             .split(|c: char| !c.is_alphanumeric())
             .next()
@@ -354,7 +409,8 @@ fn property_of(figure: &Figure, before: &str, after: &str, counts_votes: bool) -
                 .first()
                 .map(|w| w.trim_end_matches([',', '.', ';', ':']))
                 .filter(|w| {
-                    w.chars().all(char::is_alphabetic)
+                    !w.is_empty()
+                        && w.chars().all(char::is_alphabetic)
                         && !STOP_AFTER.contains(w)
                         && !matches!(*w, "a" | "an")
                 });
@@ -400,6 +456,29 @@ fn property_of(figure: &Figure, before: &str, after: &str, counts_votes: bool) -
         return Some("turnout".to_string());
     }
     // The counted noun: lower-case words right after the figure, before a function word.
+    // A hyphen joining the figure to its noun (`6.1-magnitude`, `40 - year - old`) goes.
+    let mut after_words = after_words;
+    while let Some(first) = after_words.first_mut() {
+        let stripped = first.trim_start_matches(['-', '\u{2013}']);
+        if stripped.is_empty() {
+            after_words.remove(0);
+        } else {
+            *first = stripped;
+            break;
+        }
+    }
+    if after_words
+        .first()
+        .is_some_and(|w| w.starts_with("year-old") || w.starts_with("years-old"))
+        || (after_words.first().is_some_and(|w| w.starts_with("year"))
+            && after_words
+                .iter()
+                .skip(1)
+                .take(2)
+                .any(|w| w.trim_start_matches('-').starts_with("old")))
+    {
+        return Some("age".to_string());
+    }
     let mut noun: Vec<&str> = Vec::new();
     for word in &after_words {
         let clean = word.trim_end_matches([',', '.', ';', ':', ')', '"', '\u{201D}']);
@@ -421,7 +500,14 @@ fn property_of(figure: &Figure, before: &str, after: &str, counts_votes: bool) -
         if head.starts_with("vote") {
             return Some("votes".to_string());
         }
-        if matches!(*head, "years" | "year") && after_lower.contains("old") {
+        if matches!(*head, "years" | "year")
+            && after_lower
+                .trim_start()
+                .trim_start_matches(['-', ' '])
+                .split(['-', ' '])
+                .nth(1)
+                == Some("old")
+        {
             return Some("age".to_string());
         }
         return Some(noun.join(" "));
@@ -488,6 +574,26 @@ const STOP_AFTER: &[&str] = &[
 fn qualifier_of(before: &str) -> Qualifier {
     let lower = before.trim_end().to_lowercase();
     let ends = |phrases: &[&str]| phrases.iter().any(|phrase| lower.ends_with(phrase));
+    if ends(&["as many as", "as much as"]) {
+        return Qualifier::AtMost;
+    }
+    // `35 to 40`, `six to eight`: the upper end of a range is approximate.
+    if lower.ends_with(" to")
+        && lower
+            .trim_end_matches(" to")
+            .ends_with(|c: char| c.is_ascii_digit() || c.is_alphabetic())
+    {
+        let previous = lower
+            .trim_end_matches(" to")
+            .rsplit(' ')
+            .next()
+            .unwrap_or_default();
+        if previous.chars().next().is_some_and(|c| c.is_ascii_digit())
+            || words_value(previous).is_some()
+        {
+            return Qualifier::Approximate;
+        }
+    }
     if ends(&[
         "more than",
         "at least",
@@ -552,6 +658,48 @@ fn scope_of(sentence: &str, published_year: Option<i32>) -> Option<String> {
     .iter()
     .find(|phrase| lower.contains(*phrase))
     .map(|phrase| phrase.to_string())
+}
+
+/// Whose age it is: the name right after `N-year-old`, or the name before `, N,`;
+/// otherwise nobody (an age is never guessed from a person further away).
+fn age_subject(
+    text: &str,
+    sentence: Span,
+    figure: Span,
+    after: &str,
+    found: &[Found],
+) -> Option<usize> {
+    let lower_after = after.to_lowercase();
+    if lower_after
+        .trim_start_matches(['-', ' '])
+        .starts_with("year")
+    {
+        let old_at = lower_after.find("old")? + 3;
+        let from = figure.end() + old_at;
+        let limit = (from + 40).min(sentence.end());
+        return found
+            .iter()
+            .find(|f| {
+                f.mention.span.start() >= from
+                    && f.mention.span.start() <= limit
+                    && f.mention.kind == EntityKind::Person
+            })
+            .filter(|f| {
+                text[from..f.mention.span.start()]
+                    .split_whitespace()
+                    .count()
+                    <= 3
+            })
+            .and_then(|f| f.mention.entity);
+    }
+    let before = text[sentence.start()..figure.start()]
+        .trim_end()
+        .strip_suffix(',')?;
+    let name_end = sentence.start() + before.trim_end().len();
+    found
+        .iter()
+        .find(|f| f.mention.span.end() == name_end)
+        .and_then(|f| f.mention.entity)
 }
 
 /// Whose figure it is: a possessive right before it, a person right after `for`, or the
@@ -755,7 +903,7 @@ mod tests {
             "Ada Marr, 34, won. Her mother Ruth Marr, aged 68, watched.",
             expect![[r#"
                 34 = 34 | age | Ada Marr | - | exact
-                68 = 68 | age | Ruth Marr | - | exact
+                68 = 68 | age | - | - | exact
             "#]],
         );
     }

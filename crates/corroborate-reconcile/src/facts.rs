@@ -29,8 +29,64 @@ const GENERIC: &[&str] = &[
     "decades",
     "people",
     "per",
-    "quoted years",
-    "quoted times",
+    "seconds",
+    "miles",
+    "mile",
+    "kilometers",
+    "kilometres",
+    "km",
+    "feet",
+    "foot",
+    "metres",
+    "meters",
+    "yards",
+    "inches",
+    "pounds",
+    "kilograms",
+    "kg",
+    "tons",
+    "tonnes",
+    "degrees",
+    "rank",
+    "year",
+    "day",
+    "week",
+    "month",
+    "hour",
+    "minute",
+    "second",
+];
+
+/// Figures of the event itself, which outlets report without naming a subject and may
+/// dispute: tolls, counts of the arrested, the size of a quake, a majority.
+const EVENT_PROPERTIES: &[&str] = &[
+    "deaths",
+    "dead",
+    "killed",
+    "people killed",
+    "people dead",
+    "injured",
+    "people injured",
+    "wounded",
+    "injuries",
+    "casualties",
+    "victims",
+    "arrests",
+    "arrested",
+    "people arrested",
+    "missing",
+    "people missing",
+    "magnitude",
+    "majority",
+    "percent turnout",
+    "turnout",
+    "evacuated",
+    "homes",
+    "houses",
+    "buildings",
+    "passengers",
+    "hostages",
+    "survivors",
 ];
 
 /// Properties with one value per occasion whoever is named next to them.
@@ -64,15 +120,7 @@ pub(crate) fn story_facts(
                     .subject
                     .map(|entity| entities.of[article_index][entity])
             };
-            let mut scope = claim.scope.clone();
-            if is_generic(&claim.property) {
-                // Keyed by value too: alike values still corroborate, unlike ones stay apart.
-                scope = Some(format!(
-                    "{}{}",
-                    scope.map(|s| format!("{s}, ")).unwrap_or_default(),
-                    claim.value
-                ));
-            }
+            let scope = claim.scope.clone();
             let key = (subject, claim.property.clone(), scope);
             grouped.entry(key).or_default().push(Stated {
                 source: SourceId::from_index(article_index),
@@ -86,19 +134,32 @@ pub(crate) fn story_facts(
             });
         }
     }
-    let mut facts: Vec<BriefFact> = grouped
-        .into_iter()
-        .map(|((subject, property, scope), stated)| {
-            fact(
+    let mut facts: Vec<BriefFact> = Vec::new();
+    for ((subject, property, scope), stated) in grouped {
+        if disputable(&property, subject) {
+            facts.push(fact(
                 subject,
                 property,
                 scope,
                 stated,
                 &entities.entities,
                 independence,
-            )
-        })
-        .collect();
+            ));
+            continue;
+        }
+        // Unlike values of a figure that cannot be disputed are different things: each set
+        // of compatible values is a fact of its own (`about 300` and `312` stay together).
+        for cluster in compatible_clusters(stated) {
+            facts.push(fact(
+                subject,
+                property.clone(),
+                scope.clone(),
+                cluster,
+                &entities.entities,
+                independence,
+            ));
+        }
+    }
     check_majorities(&mut facts);
     check_shares(&mut facts);
     // Disputed first, then agreed, then single-source; within each, most sources first.
@@ -192,7 +253,7 @@ fn fact(
         .all(|(i, a)| values[i + 1..].iter().all(|b| compatible(a, b)));
     let status = if all_sources < 2 {
         FactStatus::SingleSource
-    } else if compatible {
+    } else if compatible || !disputable(&property, subject) {
         FactStatus::Agreed
     } else {
         FactStatus::Disputed
@@ -212,22 +273,58 @@ fn fact(
 }
 
 fn is_generic(property: &str) -> bool {
-    GENERIC.contains(&property) || property.starts_with("quoted ")
+    GENERIC.contains(&property)
+        || property.starts_with("quoted ")
+        || property.starts_with("money")
+        || !property.starts_with(|c: char| c.is_alphabetic())
+        // `miles north`, `day stay`: a unit heading the phrase; `percent of the vote` is a
+        // share of something named, so it stays specific.
+        || (!property.starts_with("percent ")
+            && property.split_whitespace().next().is_some_and(|word| GENERIC.contains(&word)))
+}
+
+/// Whether differing values of this fact are a dispute: for figures of the event itself,
+/// or figures that belong to a named subject. Other figures with different values are
+/// different things (two players' yards, two distances) and stay separate facts.
+fn disputable(property: &str, subject: Option<usize>) -> bool {
+    !is_generic(property) && (subject.is_some() || EVENT_PROPERTIES.contains(&property))
+}
+
+/// Claims split into groups whose values can all be true together.
+fn compatible_clusters(stated: Vec<Stated>) -> Vec<Vec<Stated>> {
+    let mut clusters: Vec<Vec<Stated>> = Vec::new();
+    for claim in stated {
+        let found = clusters.iter().position(|cluster| {
+            cluster.iter().all(|member| {
+                compatible_values(member.value, member.qualifier, claim.value, claim.qualifier)
+            })
+        });
+        match found {
+            Some(index) => clusters[index].push(claim),
+            None => clusters.push(vec![claim]),
+        }
+    }
+    clusters
 }
 
 /// Whether two stated values can both be true, given how each is hedged.
 fn compatible(a: &FactValue, b: &FactValue) -> bool {
-    let within = |x: &FactValue, y: &FactValue| match x.qualifier {
+    compatible_values(a.value, a.qualifier, b.value, b.qualifier)
+}
+
+fn compatible_values(a: f64, a_qualifier: Qualifier, b: f64, b_qualifier: Qualifier) -> bool {
+    let within = |x: f64, x_qualifier: Qualifier, y: f64, y_qualifier: Qualifier| match x_qualifier
+    {
         Qualifier::Exact => None,
-        Qualifier::Approximate => Some(
-            (x.value - y.value).abs() <= APPROXIMATE_TOLERANCE * x.value.abs().max(y.value.abs()),
-        ),
-        Qualifier::AtLeast => Some(y.value >= x.value || y.qualifier == Qualifier::AtLeast),
-        Qualifier::AtMost => Some(y.value <= x.value || y.qualifier == Qualifier::AtMost),
+        Qualifier::Approximate => {
+            Some((x - y).abs() <= APPROXIMATE_TOLERANCE * x.abs().max(y.abs()))
+        }
+        Qualifier::AtLeast => Some(y >= x || y_qualifier == Qualifier::AtLeast),
+        Qualifier::AtMost => Some(y <= x || y_qualifier == Qualifier::AtMost),
     };
-    within(a, b)
-        .or_else(|| within(b, a))
-        .unwrap_or(a.value == b.value)
+    within(a, a_qualifier, b, b_qualifier)
+        .or_else(|| within(b, b_qualifier, a, a_qualifier))
+        .unwrap_or(a == b)
 }
 
 /// majority = winner's votes - runner-up's votes, for each occasion (scope) with a majority

@@ -78,6 +78,31 @@ fn mistyped_count_is_disputed_and_the_majority_check_decides() {
 }
 
 #[test]
+fn shares_of_one_vote_must_not_exceed_the_whole() {
+    let a = "Orley count\n\nMs Ada Marr won 61 per cent of the vote and Mr Tom Hale won 52 per cent of the vote.\n";
+    let b = "Orley result\n\nMs Ada Marr took 61 per cent of the vote; Mr Tom Hale had 52 per cent of the vote.\n";
+    let brief = brief(&[("a.txt", a), ("b.txt", b)]);
+    let shares: Vec<_> = brief
+        .facts
+        .iter()
+        .filter(|fact| fact.property == "percent of the vote")
+        .collect();
+    assert_eq!(shares.len(), 2);
+    for fact in shares {
+        let check = fact
+            .checks
+            .iter()
+            .find(|check| check.rule.contains("100%"))
+            .expect("a shares check");
+        assert!(
+            !check.holds,
+            "61% + 52% is more than the whole: {}",
+            check.explanation
+        );
+    }
+}
+
+#[test]
 fn approximate_figure_agrees_with_an_exact_one() {
     let a = "Storm hits Orley\n\nAbout 900 homes lost power on Monday, the utility said.\n";
     let b = "Orley storm\n\nThe storm cut power to 912 homes on Monday, the utility said.\n";
