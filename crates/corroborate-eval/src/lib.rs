@@ -3,9 +3,11 @@
 //!
 //! Like ingest, this crate reads files; it reads only the evaluation corpora.
 
+mod clustering;
 mod corpora;
 mod quotes;
 
+pub use clustering::{BCubed, bcubed, partition_labels};
 pub use corpora::{
     CorpusDocument, CorpusError, ecbplus_documents, neus_clusters, polnear_documents,
     shared_corpus_dir,

@@ -1,0 +1,345 @@
+//! What clustering compares: each article's TF-IDF vector of stemmed words (title and
+//! entity mentions counted again), its weighted entity names and numbers, and its
+//! publication period as day numbers.
+//!
+//! Term and entity ids are given in the order the articles are read (the clustering order),
+//! and inverse document frequencies are counted over the whole collection, so the features
+//! of an article do not depend on the order of the input.
+
+use corroborate_model::text::fold;
+use corroborate_model::{AnalyzedArticle, EntityKind, PublishedDate};
+use rustc_hash::FxHashMap as HashMap;
+
+use crate::terms::TermDictionary;
+
+/// A sparse vector: ids ascending, unit length (or empty).
+pub(crate) type SparseVector = Vec<(u32, f32)>;
+
+/// How features are weighted.
+#[derive(Clone, Debug)]
+pub(crate) struct FeatureWeights {
+    /// Extra occurrences given to each title word.
+    pub title_boost: f32,
+    /// Extra occurrences given to each word of an entity mention.
+    pub name_boost: f32,
+    /// Weight of each occurrence of a number among the entity features (0 leaves them out).
+    pub number_weight: f32,
+    /// Terms found in fewer articles are left out of the vectors (they cannot match).
+    pub min_document_frequency: u32,
+}
+
+/// The features of every article, indexed like the input.
+pub(crate) struct Features {
+    pub terms: Vec<SparseVector>,
+    /// Entity names and numbers, weighted by salience and inverse document frequency.
+    pub entities: Vec<SparseVector>,
+    /// Entity id -> the name shown in explanations (its first spelling in reading order).
+    pub entity_names: Vec<String>,
+    /// Entity id -> true for a number rather than a name.
+    pub entity_is_number: Vec<bool>,
+    pub periods: Vec<Option<Period>>,
+}
+
+/// The days a publication date covers (day numbers since 1970-01-01, both ends included).
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
+pub(crate) struct Period {
+    pub first: i64,
+    pub last: i64,
+}
+
+impl Period {
+    pub(crate) fn of(date: PublishedDate) -> Period {
+        let year = i64::from(date.year());
+        match (date.month(), date.day()) {
+            (Some(month), Some(day)) => {
+                let day = days_from_civil(year, i64::from(month), i64::from(day));
+                Period {
+                    first: day,
+                    last: day,
+                }
+            }
+            (Some(month), None) => {
+                let first = days_from_civil(year, i64::from(month), 1);
+                let (next_year, next_month) = if month == 12 {
+                    (year + 1, 1)
+                } else {
+                    (year, i64::from(month) + 1)
+                };
+                Period {
+                    first,
+                    last: days_from_civil(next_year, next_month, 1) - 1,
+                }
+            }
+            _ => Period {
+                first: days_from_civil(year, 1, 1),
+                last: days_from_civil(year + 1, 1, 1) - 1,
+            },
+        }
+    }
+
+    /// Days between the two periods; 0 when they overlap.
+    pub(crate) fn gap(self, other: Period) -> u64 {
+        if self.last < other.first {
+            (other.first - self.last) as u64
+        } else if other.last < self.first {
+            (self.first - other.last) as u64
+        } else {
+            0
+        }
+    }
+
+    pub(crate) fn cover(self, other: Period) -> Period {
+        Period {
+            first: self.first.min(other.first),
+            last: self.last.max(other.last),
+        }
+    }
+}
+
+/// Builds the features of `articles`, reading them in `order`.
+pub(crate) fn extract(
+    articles: &[AnalyzedArticle],
+    order: &[usize],
+    weights: &FeatureWeights,
+) -> Features {
+    let mut dictionary = TermDictionary::new();
+    let mut entity_ids: HashMap<String, u32> = HashMap::default();
+    let mut entity_names: Vec<String> = Vec::new();
+    let mut entity_is_number: Vec<bool> = Vec::new();
+    let mut term_counts: Vec<Vec<(u32, f32)>> = vec![Vec::new(); articles.len()];
+    let mut entity_counts: Vec<Vec<(u32, f32)>> = vec![Vec::new(); articles.len()];
+    let mut ids = Vec::new();
+    for &index in order {
+        let article = &articles[index];
+        ids.clear();
+        dictionary.terms_of(&article.clean.text, &mut ids);
+        let mut counts = count(&ids, 1.0);
+        if let Some(title) = article.title() {
+            ids.clear();
+            dictionary.terms_of(title, &mut ids);
+            let title_counts = count(&ids, weights.title_boost);
+            counts = add(&counts, &title_counts);
+        }
+        if weights.name_boost > 0.0 {
+            ids.clear();
+            for mention in &article.mentions {
+                dictionary.terms_of(article.text(mention.span), &mut ids);
+            }
+            let name_counts = count(&ids, weights.name_boost);
+            counts = add(&counts, &name_counts);
+        }
+        for (_, count) in &mut counts {
+            *count = 1.0 + count.ln();
+        }
+        term_counts[index] = counts;
+
+        let mut entities: Vec<(u32, f32)> = Vec::new();
+        for entity in &article.entities {
+            let key = entity_key(&entity.name);
+            if key.is_empty() {
+                continue;
+            }
+            let next_id = u32::try_from(entity_names.len()).expect("fewer than 4 billion names");
+            let id = *entity_ids.entry(key).or_insert(next_id);
+            if id == next_id {
+                entity_names.push(entity.name.clone());
+                entity_is_number.push(false);
+            }
+            let mentions = entity.mentions.len().max(1) as f32;
+            entities.push((id, kind_weight(entity.kind) * (1.0 + mentions.ln())));
+        }
+        if weights.number_weight > 0.0 {
+            // Numbers (scores, tolls, sums, ages, years) tell alike events apart as names do.
+            for (_, word) in corroborate_model::text::words(&article.clean.text) {
+                if !word.starts_with(|c: char| c.is_ascii_digit()) {
+                    continue;
+                }
+                let key = format!("#{}", word.replace(',', ""));
+                let next_id =
+                    u32::try_from(entity_names.len()).expect("fewer than 4 billion names");
+                let id = *entity_ids.entry(key).or_insert(next_id);
+                if id == next_id {
+                    entity_names.push(word.to_owned());
+                    entity_is_number.push(true);
+                }
+                entities.push((id, weights.number_weight));
+            }
+        }
+        entities.sort_unstable_by_key(|(id, _)| *id);
+        entities.dedup_by(|later, earlier| {
+            if later.0 == earlier.0 {
+                earlier.1 += later.1;
+                true
+            } else {
+                false
+            }
+        });
+        entity_counts[index] = entities;
+    }
+
+    let terms = weigh_all(
+        term_counts,
+        dictionary.len(),
+        weights.min_document_frequency,
+    );
+    let entities = weigh_all(entity_counts, entity_names.len(), 2);
+    let periods = articles
+        .iter()
+        .map(|article| article.clean.article.published.map(Period::of))
+        .collect();
+    Features {
+        terms,
+        entities,
+        entity_names,
+        entity_is_number,
+        periods,
+    }
+}
+
+/// The matching form of an entity name: folded words joined by one space.
+fn entity_key(name: &str) -> String {
+    let folded = fold(name);
+    let mut key = String::with_capacity(folded.len());
+    for (_, word) in corroborate_model::text::words(&folded) {
+        let word = word.strip_suffix("'s").unwrap_or(word);
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(word);
+    }
+    key
+}
+
+/// Places and people tell events apart best; `Other` names are often headline words.
+fn kind_weight(kind: EntityKind) -> f32 {
+    match kind {
+        EntityKind::Person | EntityKind::Place => 1.0,
+        EntityKind::Organization => 0.8,
+        EntityKind::Other => 0.5,
+    }
+}
+
+fn count(ids: &[u32], each: f32) -> Vec<(u32, f32)> {
+    let mut sorted = ids.to_vec();
+    sorted.sort_unstable();
+    let mut counts: Vec<(u32, f32)> = Vec::new();
+    for id in sorted {
+        match counts.last_mut() {
+            Some((last, total)) if *last == id => *total += each,
+            _ => counts.push((id, each)),
+        }
+    }
+    counts
+}
+
+fn add(a: &[(u32, f32)], b: &[(u32, f32)]) -> Vec<(u32, f32)> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() || j < b.len() {
+        match (a.get(i), b.get(j)) {
+            (Some(x), Some(y)) if x.0 == y.0 => {
+                out.push((x.0, x.1 + y.1));
+                i += 1;
+                j += 1;
+            }
+            (Some(x), Some(y)) if x.0 < y.0 => {
+                out.push(*x);
+                i += 1;
+            }
+            (Some(x), None) => {
+                out.push(*x);
+                i += 1;
+            }
+            (_, Some(y)) => {
+                out.push(*y);
+                j += 1;
+            }
+            (None, None) => unreachable!("the loop condition holds one side"),
+        }
+    }
+    out
+}
+
+/// Weights (already sublinear in the counts) times smoothed inverse document frequency,
+/// unit length.
+fn weigh_all(
+    counts: Vec<Vec<(u32, f32)>>,
+    n_ids: usize,
+    min_document_frequency: u32,
+) -> Vec<SparseVector> {
+    let mut document_frequency = vec![0u32; n_ids];
+    for bag in &counts {
+        for (id, _) in bag {
+            document_frequency[*id as usize] += 1;
+        }
+    }
+    let n = counts.len() as f32;
+    let idf: Vec<f32> = document_frequency
+        .iter()
+        .map(|df| ((n + 1.0) / (*df as f32 + 1.0)).ln() + 1.0)
+        .collect();
+    counts
+        .into_iter()
+        .map(|bag| {
+            let mut vector: SparseVector = bag
+                .into_iter()
+                .filter(|(id, _)| document_frequency[*id as usize] >= min_document_frequency)
+                .map(|(id, weight)| (id, weight * idf[id as usize]))
+                .collect();
+            normalise(&mut vector);
+            vector
+        })
+        .collect()
+}
+
+fn normalise(vector: &mut SparseVector) {
+    let norm = vector.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+    if norm > 0.0 {
+        for (_, weight) in vector.iter_mut() {
+            *weight /= norm;
+        }
+    }
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
+fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
+    let year = if month <= 2 { year - 1 } else { year };
+    let era = year.div_euclid(400);
+    let year_of_era = year - era * 400;
+    let shifted_month = (month + 9) % 12;
+    let day_of_year = (153 * shifted_month + 2) / 5 + day - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    era * 146_097 + day_of_era - 719_468
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn period(text: &str) -> Period {
+        Period::of(PublishedDate::parse(text).expect("valid date"))
+    }
+
+    #[test]
+    fn day_numbers_count_from_1970() {
+        assert_eq!(days_from_civil(1970, 1, 1), 0);
+        assert_eq!(days_from_civil(2000, 3, 1), 11_017);
+        assert_eq!(days_from_civil(1969, 12, 31), -1);
+    }
+
+    #[test]
+    fn a_month_covers_its_days_and_gaps_count_between_periods() {
+        let february = period("2024-02");
+        assert_eq!(february.last - february.first, 28);
+        assert_eq!(period("2024-02-10").gap(february), 0);
+        assert_eq!(period("2024-03-05").gap(february), 5);
+        assert_eq!(february.gap(period("2024-03-05")), 5);
+        assert_eq!(period("2023").gap(period("2024-01-01")), 1);
+    }
+
+    #[test]
+    fn entity_keys_ignore_case_and_possessives() {
+        assert_eq!(entity_key("Warren Jeffs's"), "warren jeffs");
+        assert_eq!(entity_key("B.C."), "b c");
+    }
+}
