@@ -5,12 +5,17 @@
 
 mod clustering;
 mod corpora;
+mod extraction;
 mod quotes;
 
 pub use clustering::{BCubed, bcubed, partition_labels};
 pub use corpora::{
     CorpusDocument, CorpusError, ecbplus_documents, neus_clusters, polnear_documents,
     shared_corpus_dir,
+};
+pub use extraction::{
+    ExtractionPage, ExtractionScores, ShingleCounts, extraction_benchmark_pages, extraction_tokens,
+    score_extraction, shingle_counts,
 };
 pub use quotes::{
     ArticlePredictions, GoldQuote, PolnearArticle, PredictedQuote, QuoteMarks, QuoteScores,

@@ -15,9 +15,11 @@
 
 mod decode;
 mod error;
+mod html;
 mod plain_text;
 mod sources;
 
 pub use error::IngestError;
+pub use html::{DateSource, ExtractedPage, PageContext, extract_html, extract_html_with};
 pub use plain_text::text_article;
 pub use sources::{IngestConfig, IngestReport, ingest};
