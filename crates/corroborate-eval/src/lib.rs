@@ -5,12 +5,14 @@
 
 mod corpora;
 mod quotes;
+mod rouge;
 
 pub use corpora::{
-    CorpusDocument, CorpusError, ecbplus_documents, neus_clusters, polnear_documents,
-    shared_corpus_dir,
+    CorpusDocument, CorpusError, ecbplus_documents, neus_clusters, neus_peer_summaries,
+    neus_references, polnear_documents, shared_corpus_dir,
 };
 pub use quotes::{
     ArticlePredictions, GoldQuote, PolnearArticle, PredictedQuote, QuoteMarks, QuoteScores,
     polnear_quote_gold, read_predictions, score_quotes, write_predictions,
 };
+pub use rouge::{Prf, RougeScores, rouge, tokens as rouge_tokens};
