@@ -1,5 +1,6 @@
 //! Reads the shared evaluation corpora into documents grouped the way each corpus groups them.
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::io::{self, BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -56,6 +57,44 @@ pub fn neus_clusters(path: &Path) -> Result<Vec<CorpusDocument>, CorpusError> {
         }
     })?;
     Ok(documents)
+}
+
+#[derive(Deserialize)]
+struct NeusReference {
+    id: String,
+    reference: String,
+}
+
+/// NeuS reference summaries by cluster id.
+pub fn neus_references(path: &Path) -> Result<BTreeMap<String, String>, CorpusError> {
+    let mut references = BTreeMap::new();
+    for_each_record(path, |cluster: NeusReference| {
+        references.insert(cluster.id, cluster.reference);
+    })?;
+    Ok(references)
+}
+
+/// Published systems' summaries of NeuS clusters: cluster id -> system -> summary.
+pub fn neus_peer_summaries(
+    path: &Path,
+) -> Result<BTreeMap<String, BTreeMap<String, String>>, CorpusError> {
+    let mut peers = BTreeMap::new();
+    for_each_record(path, |record: BTreeMap<String, serde_json::Value>| {
+        let Some(id) = record
+            .get("id")
+            .and_then(|id| id.as_str())
+            .map(str::to_string)
+        else {
+            return;
+        };
+        let systems: BTreeMap<String, String> = record
+            .iter()
+            .filter(|(key, _)| key.as_str() != "id")
+            .filter_map(|(key, value)| value.as_str().map(|text| (key.clone(), text.to_string())))
+            .collect();
+        peers.insert(id, systems);
+    })?;
+    Ok(peers)
 }
 
 #[derive(Deserialize)]

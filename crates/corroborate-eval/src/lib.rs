@@ -7,11 +7,12 @@ mod clustering;
 mod corpora;
 mod extraction;
 mod quotes;
+mod rouge;
 
 pub use clustering::{BCubed, bcubed, partition_labels};
 pub use corpora::{
-    CorpusDocument, CorpusError, ecbplus_documents, neus_clusters, polnear_documents,
-    shared_corpus_dir,
+    CorpusDocument, CorpusError, ecbplus_documents, neus_clusters, neus_peer_summaries,
+    neus_references, polnear_documents, shared_corpus_dir,
 };
 pub use extraction::{
     ExtractionPage, ExtractionScores, ShingleCounts, extraction_benchmark_pages, extraction_tokens,
@@ -21,3 +22,4 @@ pub use quotes::{
     ArticlePredictions, GoldQuote, PolnearArticle, PredictedQuote, QuoteMarks, QuoteScores,
     polnear_quote_gold, read_predictions, score_quotes, write_predictions,
 };
+pub use rouge::{Prf, RougeScores, rouge, tokens as rouge_tokens};

@@ -39,9 +39,9 @@ impl Default for SummaryConfig {
 }
 
 /// Weight of a sentence's centrality within its own article.
-const WITHIN_WEIGHT: f32 = 0.25;
+const WITHIN_WEIGHT: f32 = 0.8;
 /// Weight of being early in the article (news puts the event first).
-const LEAD_WEIGHT: f32 = 0.2;
+const LEAD_WEIGHT: f32 = 0.05;
 /// A sentence of this many words gets half its similarity score (see `length_factor`).
 const SHORT_SENTENCE_WORDS: f32 = 8.0;
 /// Penalty for a sentence that opens with a quote (reactions rank below statements of
@@ -112,7 +112,8 @@ fn score_sentences(
         let eligible = !info.headline
             && info.words >= config.min_words
             && info.words <= config.max_words
-            && quotes_are_balanced(text);
+            && quotes_are_balanced(text)
+            && !inside_a_quotation(&story.articles[info.article], info.span);
         if !eligible {
             scores.push(None);
             continue;
@@ -159,6 +160,17 @@ fn quotes_are_balanced(text: &str) -> bool {
     let closing = text.matches('\u{201D}').count();
     let straight = text.matches('"').count();
     opening == closing && straight.is_multiple_of(2)
+}
+
+/// A sentence in the middle of someone's quotation is their words, not the report's.
+fn inside_a_quotation(
+    article: &corroborate_model::AnalyzedArticle,
+    span: corroborate_model::Span,
+) -> bool {
+    article
+        .quotes
+        .iter()
+        .any(|quote| quote.parts.iter().any(|part| part.contains_span(span)))
 }
 
 fn opens_with_quote(text: &str) -> bool {

@@ -16,6 +16,7 @@ use corroborate_eval::{
     PredictedQuote, QuoteMarks, QuoteScores, polnear_quote_gold, read_predictions, score_quotes,
     write_predictions,
 };
+use corroborate_eval::{neus_clusters, neus_peer_summaries, neus_references, rouge};
 
 use crate::Outcome;
 
@@ -29,6 +30,24 @@ pub struct EvalArgs {
 pub enum EvalCommand {
     /// Direct quotes and their speakers on PolNeAR (precision, recall, F1, speaker accuracy).
     Quotes(QuotesArgs),
+    /// Summaries of NeuS clusters: ROUGE-1/2/L F1 of ours and of the published systems.
+    Summaries(SummariesArgs),
+}
+
+#[derive(Args)]
+pub struct SummariesArgs {
+    /// The NeuS clusters file (clusters.jsonl).
+    #[arg(long, value_name = "FILE")]
+    pub neus: PathBuf,
+    /// Published systems' summaries (default: peer_summaries.jsonl beside the clusters).
+    #[arg(long, value_name = "FILE")]
+    pub peers: Option<PathBuf>,
+    /// Summary length budget in words, the same for every cluster (the references average 74).
+    #[arg(long, default_value_t = 75)]
+    pub words: usize,
+    /// Write our summaries (JSON Lines: id, summary) to this file.
+    #[arg(long, value_name = "FILE")]
+    pub write_summaries: Option<PathBuf>,
 }
 
 #[derive(Args)]
@@ -47,6 +66,7 @@ pub struct QuotesArgs {
 pub fn run(args: EvalArgs) -> anyhow::Result<Outcome> {
     match args.command {
         EvalCommand::Quotes(args) => quotes(args),
+        EvalCommand::Summaries(args) => summaries(args),
     }
 }
 
@@ -229,4 +249,142 @@ impl CharIndex {
     fn of(&self, byte: usize) -> usize {
         self.chars_before[byte.min(self.chars_before.len() - 1)]
     }
+}
+
+/// Development clusters are 0-149, report clusters 150-306 (the corpus README's split).
+const NEUS_FIRST_TEST_CLUSTER: usize = 150;
+
+fn summaries(args: SummariesArgs) -> anyhow::Result<Outcome> {
+    let documents = neus_clusters(&args.neus)?;
+    let references = neus_references(&args.neus)?;
+    let peers_path = args
+        .peers
+        .clone()
+        .unwrap_or_else(|| args.neus.with_file_name("peer_summaries.jsonl"));
+    let peers = if peers_path.is_file() {
+        neus_peer_summaries(&peers_path)?
+    } else {
+        BTreeMap::new()
+    };
+    let mut config = PipelineConfig::default();
+    config.reconcile.summary.words = args.words;
+    let mut clusters: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for document in documents {
+        clusters
+            .entry(document.group)
+            .or_default()
+            .push(document.text);
+    }
+    let started = Instant::now();
+    let mut ours: BTreeMap<String, String> = BTreeMap::new();
+    for (id, texts) in &clusters {
+        let articles: Vec<_> = texts
+            .iter()
+            .enumerate()
+            .filter_map(|(index, text)| {
+                let name = format!("{id}-{index}");
+                text_article(&name, &name, text.as_bytes()).0
+            })
+            .collect();
+        let run = corroborate::pipeline::brief_articles(articles, &config);
+        let summary: Vec<&str> = run
+            .brief
+            .summary
+            .iter()
+            .map(|sentence| sentence.text.as_str())
+            .collect();
+        ours.insert(id.clone(), summary.join(" "));
+    }
+    let elapsed = started.elapsed().as_secs_f64();
+    if let Some(path) = &args.write_summaries {
+        let file =
+            fs::File::create(path).with_context(|| format!("cannot write {}", path.display()))?;
+        let mut file = std::io::BufWriter::new(file);
+        for (id, summary) in &ours {
+            writeln!(
+                file,
+                "{}",
+                serde_json::json!({ "id": id, "summary": summary })
+            )?;
+        }
+    }
+    let is_test = |id: &str| {
+        id.rsplit('-')
+            .next()
+            .and_then(|n| n.parse::<usize>().ok())
+            .map(|n| n >= NEUS_FIRST_TEST_CLUSTER)
+    };
+    let mut systems: Vec<(String, BTreeMap<String, String>)> =
+        vec![("corroborate".to_string(), ours)];
+    let mut names: Vec<String> = peers
+        .values()
+        .flat_map(|systems| systems.keys().cloned())
+        .collect();
+    names.sort();
+    names.dedup();
+    for name in names {
+        let summaries = peers
+            .iter()
+            .filter_map(|(id, systems)| {
+                systems
+                    .get(&name)
+                    .map(|summary| (id.clone(), summary.clone()))
+            })
+            .collect();
+        systems.push((name, summaries));
+    }
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    writeln!(
+        out,
+        "{}: {} clusters; ROUGE F1 x100, Porter-stemmed as rouge-score; our budget {} words",
+        args.neus.display(),
+        clusters.len(),
+        args.words
+    )?;
+    writeln!(
+        out,
+        "{:<28} {:>6} {:>6} {:>6} {:>6} | {:>7} {:>6} {:>6} {:>6}",
+        "system", "dev R1", "R2", "RL", "words", "test R1", "R2", "RL", "words"
+    )?;
+    for (name, summaries) in &systems {
+        let mut row = format!("{name:<28}");
+        for test in [false, true] {
+            let mut totals = [0.0f64; 4];
+            let mut count = 0;
+            for (id, reference) in &references {
+                if is_test(id) != Some(test) {
+                    continue;
+                }
+                let Some(summary) = summaries.get(id) else {
+                    continue;
+                };
+                let scores = rouge(summary, reference);
+                totals[0] += scores.rouge1.f1;
+                totals[1] += scores.rouge2.f1;
+                totals[2] += scores.rouge_l.f1;
+                totals[3] += summary.split_whitespace().count() as f64;
+                count += 1;
+            }
+            let n = count.max(1) as f64;
+            let separator = if test { "" } else { " |" };
+            row.push_str(&format!(
+                " {:>6.2} {:>6.2} {:>6.2} {:>6.1}{separator}",
+                100.0 * totals[0] / n,
+                100.0 * totals[1] / n,
+                100.0 * totals[2] / n,
+                totals[3] / n
+            ));
+        }
+        writeln!(out, "{row}")?;
+    }
+    writeln!(
+        out,
+        "corroborate summarised {} clusters in {:.2} s",
+        clusters.len(),
+        elapsed
+    )?;
+    Ok(Outcome {
+        skipped_input: false,
+    })
 }
