@@ -18,6 +18,7 @@ pub mod pipeline;
 
 pub use corroborate_analyze as analyze;
 pub use corroborate_clean as clean;
+pub use corroborate_group as group;
 pub use corroborate_ingest as ingest;
 pub use corroborate_model as model;
 pub use corroborate_reconcile as reconcile;

@@ -16,6 +16,9 @@ use corroborate_eval::{
     PredictedQuote, QuoteMarks, QuoteScores, polnear_quote_gold, read_predictions, score_quotes,
     write_predictions,
 };
+use corroborate_eval::{
+    bcubed, ecbplus_documents, extraction_benchmark_pages, partition_labels, score_extraction,
+};
 use corroborate_eval::{neus_clusters, neus_peer_summaries, neus_references, rouge};
 
 use crate::Outcome;
@@ -32,6 +35,24 @@ pub enum EvalCommand {
     Quotes(QuotesArgs),
     /// Summaries of NeuS clusters: ROUGE-1/2/L F1 of ours and of the published systems.
     Summaries(SummariesArgs),
+    /// Story grouping on ECB+: sub-event B-cubed precision, recall and F1 by split and pooled.
+    Stories(StoriesArgs),
+    /// Main-text extraction on the article-extraction benchmark: F1, precision, recall, accuracy.
+    Extraction(ExtractionArgs),
+}
+
+#[derive(Args)]
+pub struct StoriesArgs {
+    /// The ECB+ file (ecbplus.jsonl).
+    #[arg(long, value_name = "FILE")]
+    pub ecbplus: PathBuf,
+}
+
+#[derive(Args)]
+pub struct ExtractionArgs {
+    /// The benchmark directory (ground-truth.json and html/).
+    #[arg(long, value_name = "DIR")]
+    pub benchmark: PathBuf,
 }
 
 #[derive(Args)]
@@ -67,6 +88,8 @@ pub fn run(args: EvalArgs) -> anyhow::Result<Outcome> {
     match args.command {
         EvalCommand::Quotes(args) => quotes(args),
         EvalCommand::Summaries(args) => summaries(args),
+        EvalCommand::Stories(args) => stories(args),
+        EvalCommand::Extraction(args) => extraction(args),
     }
 }
 
@@ -383,6 +406,101 @@ fn summaries(args: SummariesArgs) -> anyhow::Result<Outcome> {
         "corroborate summarised {} clusters in {:.2} s",
         clusters.len(),
         elapsed
+    )?;
+    Ok(Outcome {
+        skipped_input: false,
+    })
+}
+
+/// The split of an ECB+ topic (Cybulska and Vossen 2015, as the corpus README gives it).
+fn ecbplus_split(topic: u32) -> &'static str {
+    match topic {
+        36..=45 => "test",
+        2 | 5 | 12 | 18 | 21 | 23 | 34 | 35 => "dev",
+        _ => "train",
+    }
+}
+
+fn stories(args: StoriesArgs) -> anyhow::Result<Outcome> {
+    let documents = ecbplus_documents(&args.ecbplus)?;
+    let config = PipelineConfig::default();
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    writeln!(
+        out,
+        "{}: sub-event B-cubed of story grouping",
+        args.ecbplus.display()
+    )?;
+    for set in ["train", "dev", "test", "all"] {
+        let chosen: Vec<_> = documents
+            .iter()
+            .filter(|document| {
+                let topic: u32 = document
+                    .id
+                    .split('_')
+                    .next()
+                    .and_then(|t| t.parse().ok())
+                    .unwrap_or(0);
+                set == "all" || ecbplus_split(topic) == set
+            })
+            .collect();
+        let articles: Vec<_> = chosen
+            .iter()
+            .filter_map(|document| {
+                text_article(&document.id, &document.id, document.text.as_bytes()).0
+            })
+            .collect();
+        let started = Instant::now();
+        let (analyzed, _) = analyze_articles(&articles, &config);
+        let grouping =
+            corroborate::group::group(&analyzed, &corroborate::group::GroupConfig::default());
+        let elapsed = started.elapsed().as_secs_f64();
+        let predicted = partition_labels(&grouping.stories, analyzed.len());
+        let gold: Vec<&str> = chosen
+            .iter()
+            .map(|document| document.group.as_str())
+            .collect();
+        let scores = bcubed(&predicted, &gold);
+        writeln!(
+            out,
+            "{set:<6} {:>4} articles {:>3} stories  P {:.3}  R {:.3}  F1 {:.3}  ({:.2} s with analysis)",
+            analyzed.len(),
+            grouping.stories.len(),
+            scores.precision,
+            scores.recall,
+            scores.f1,
+            elapsed
+        )?;
+    }
+    Ok(Outcome {
+        skipped_input: false,
+    })
+}
+
+fn extraction(args: ExtractionArgs) -> anyhow::Result<Outcome> {
+    let pages = extraction_benchmark_pages(&args.benchmark)?;
+    let started = Instant::now();
+    let predicted: Vec<String> = pages
+        .iter()
+        .map(|page| corroborate::ingest::extract_html(&page.html, Some(&page.url)).text)
+        .collect();
+    let elapsed = started.elapsed().as_secs_f64();
+    let scores = score_extraction(
+        predicted
+            .iter()
+            .zip(&pages)
+            .map(|(text, page)| (text.as_str(), page.truth.as_str())),
+    );
+    writeln!(
+        std::io::stdout(),
+        "{}: {} pages  F1 {:.3}  P {:.3}  R {:.3}  exact {:.3}  ({:.0} pages/s, one thread)",
+        args.benchmark.display(),
+        scores.pages,
+        scores.f1,
+        scores.precision,
+        scores.recall,
+        scores.accuracy,
+        pages.len() as f64 / elapsed.max(1e-9)
     )?;
     Ok(Outcome {
         skipped_input: false,
