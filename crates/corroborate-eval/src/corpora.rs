@@ -146,7 +146,7 @@ pub fn polnear_documents(path: &Path) -> Result<Vec<CorpusDocument>, CorpusError
     Ok(documents)
 }
 
-fn for_each_record<T: for<'de> Deserialize<'de>>(
+pub(crate) fn for_each_record<T: for<'de> Deserialize<'de>>(
     path: &Path,
     mut each: impl FnMut(T),
 ) -> Result<(), CorpusError> {

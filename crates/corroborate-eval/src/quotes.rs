@@ -8,13 +8,14 @@
 //! both are normalised. All offsets are character offsets, as PolNeAR's are.
 
 use std::collections::{BTreeMap, HashSet};
-use std::fs;
-use std::io::{BufRead, BufReader, Write};
+
+use std::io::Write;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
 use crate::CorpusError;
+use crate::corpora::for_each_record;
 
 /// One PolNeAR article with its gold direct quotes.
 #[derive(Clone, Debug)]
@@ -139,28 +140,11 @@ pub fn polnear_quote_gold(
     path: &Path,
     marks: QuoteMarks,
 ) -> Result<Vec<PolnearArticle>, CorpusError> {
-    let shown = path.display().to_string();
-    let file = fs::File::open(path).map_err(|source| CorpusError::Read {
-        path: shown.clone(),
-        source,
-    })?;
     let mut seen = HashSet::new();
     let mut articles = Vec::new();
-    for (number, line) in BufReader::new(file).lines().enumerate() {
-        let line = line.map_err(|source| CorpusError::Read {
-            path: shown.clone(),
-            source,
-        })?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let raw: RawArticle = serde_json::from_str(&line).map_err(|source| CorpusError::Parse {
-            path: shown.clone(),
-            line: number + 1,
-            source,
-        })?;
+    for_each_record(path, |raw: RawArticle| {
         if !seen.insert(raw.id.clone()) {
-            continue;
+            return;
         }
         let gold = raw
             .attributions
@@ -197,34 +181,16 @@ pub fn polnear_quote_gold(
             text: raw.text,
             gold,
         });
-    }
+    })?;
     Ok(articles)
 }
 
 /// Reads a prediction file into article id -> quotes.
 pub fn read_predictions(path: &Path) -> Result<BTreeMap<String, Vec<PredictedQuote>>, CorpusError> {
-    let shown = path.display().to_string();
-    let file = fs::File::open(path).map_err(|source| CorpusError::Read {
-        path: shown.clone(),
-        source,
-    })?;
     let mut predictions = BTreeMap::new();
-    for (number, line) in BufReader::new(file).lines().enumerate() {
-        let line = line.map_err(|source| CorpusError::Read {
-            path: shown.clone(),
-            source,
-        })?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let article: ArticlePredictions =
-            serde_json::from_str(&line).map_err(|source| CorpusError::Parse {
-                path: shown.clone(),
-                line: number + 1,
-                source,
-            })?;
+    for_each_record(path, |article: ArticlePredictions| {
         predictions.insert(article.id, article.quotes);
-    }
+    })?;
     Ok(predictions)
 }
 
