@@ -13,8 +13,10 @@ pub enum IngestError {
     Empty { path: String },
     #[error("{path} is too large ({size} bytes; the limit is {limit} bytes)")]
     TooLarge { path: String, size: u64, limit: u64 },
-    #[error("{path} holds no .txt articles")]
+    #[error("{path} holds no articles (.txt, .html or .htm files)")]
     NoArticles { path: String },
+    #[error("{path} is an HTML page in which no article text was found")]
+    NoArticleText { path: String },
 }
 
 impl IngestError {
@@ -25,7 +27,8 @@ impl IngestError {
             | IngestError::Binary { path }
             | IngestError::Empty { path }
             | IngestError::TooLarge { path, .. }
-            | IngestError::NoArticles { path } => path,
+            | IngestError::NoArticles { path }
+            | IngestError::NoArticleText { path } => path,
         }
     }
 }

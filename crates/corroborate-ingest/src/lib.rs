@@ -1,5 +1,5 @@
-//! Reads inputs into [`Article`](corroborate_model::Article)s: plain-text files, directories
-//! of them, and standard input. This is the only library crate that touches the file system.
+//! Reads inputs into [`Article`](corroborate_model::Article)s: plain-text files, HTML pages,
+//! directories of them, and standard input. This is the only library crate that touches the file system.
 //!
 //! Bad input never stops a batch: [`ingest`] returns the articles it could read together
 //! with a [`Diagnostic`](corroborate_model::Diagnostic) for every input it skipped or repaired.
@@ -16,10 +16,12 @@
 mod decode;
 mod error;
 mod html;
+mod html_page;
 mod plain_text;
 mod sources;
 
 pub use error::IngestError;
 pub use html::{DateSource, ExtractedPage, PageContext, extract_html, extract_html_with};
+pub use html_page::{html_article, looks_like_html};
 pub use plain_text::text_article;
 pub use sources::{IngestConfig, IngestReport, ingest};

@@ -8,6 +8,7 @@ use corroborate_model::{Article, Diagnostic};
 
 use crate::IngestError;
 use crate::decode::looks_binary;
+use crate::html_page::{html_article, looks_like_html};
 use crate::plain_text::text_article;
 
 /// Limits for reading inputs.
@@ -44,8 +45,9 @@ impl IngestReport {
     }
 }
 
-/// Reads every input. A directory stands for its `.txt` files in name order; `-` reads one
-/// article from standard input. One bad input never stops the others.
+/// Reads every input. A directory stands for its `.txt`, `.html` and `.htm` files in name
+/// order; `-` reads one article from standard input. A file is read as an HTML page when its
+/// name ends in `.html` or `.htm` or its bytes open like an HTML document, else as plain text. One bad input never stops the others.
 pub fn ingest(inputs: &[String], config: &IngestConfig) -> IngestReport {
     let mut report = IngestReport::default();
     for input in inputs {
@@ -99,9 +101,11 @@ fn add_directory(report: &mut IngestReport, input: &str, config: &IngestConfig) 
             }
         };
         let path = entry.path();
-        let is_text = path
-            .extension()
-            .is_some_and(|extension| extension.eq_ignore_ascii_case("txt"));
+        let is_text = path.extension().is_some_and(|extension| {
+            ["txt", "html", "htm"]
+                .iter()
+                .any(|known| extension.eq_ignore_ascii_case(known))
+        });
         let metadata = match fs::metadata(&path) {
             Ok(metadata) => metadata,
             Err(source) => {
@@ -178,16 +182,21 @@ fn add_bytes(
             },
         );
     }
-    let (article, diagnostics) = text_article(id, shown, &bytes);
+    let named_html = Path::new(shown).extension().is_some_and(|extension| {
+        extension.eq_ignore_ascii_case("html") || extension.eq_ignore_ascii_case("htm")
+    });
+    let is_html = named_html || looks_like_html(&bytes);
+    let (article, diagnostics) = if is_html {
+        html_article(id, shown, &bytes)
+    } else {
+        text_article(id, shown, &bytes)
+    };
     report.diagnostics.extend(diagnostics);
+    let path = shown.to_string();
     match article {
         Some(article) => report.articles.push(article),
-        None => skip(
-            report,
-            IngestError::Empty {
-                path: shown.to_string(),
-            },
-        ),
+        None if is_html => skip(report, IngestError::NoArticleText { path }),
+        None => skip(report, IngestError::Empty { path }),
     }
 }
 
@@ -278,7 +287,7 @@ mod tests {
                 format!("{empty} is empty"),
                 format!("{binary} is a binary file, not text"),
                 format!("cannot read {missing}: no such file or directory"),
-                format!("{no_articles} holds no .txt articles"),
+                format!("{no_articles} holds no articles (.txt, .html or .htm files)"),
             ]
         );
         assert!(
@@ -286,6 +295,40 @@ mod tests {
                 .diagnostics
                 .iter()
                 .all(|d| d.severity == Severity::Skipped)
+        );
+    }
+
+    #[test]
+    fn html_pages_are_read_beside_text_files() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        write(dir.path(), "a.txt", b"A plain report.");
+        write(
+            dir.path(),
+            "b.html",
+            b"<html><head><meta property=\"og:site_name\" content=\"Orrin Post\"></head><body>\
+              <article><h1>Bridge opens</h1><p>The Orrin bridge opened to traffic on Tuesday \
+              after four years of work, the county said.</p></article></body></html>",
+        );
+        write(
+            dir.path(),
+            "c.htm",
+            b"<html><body><nav>Home</nav></body></html>",
+        );
+        let report = ingest(
+            &[dir.path().to_string_lossy().into_owned()],
+            &IngestConfig::default(),
+        );
+        let ids: Vec<&str> = report.articles.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["a.txt", "b.html"]);
+        assert_eq!(report.articles[1].outlet.as_deref(), Some("Orrin Post"));
+        assert!(report.articles[1].text.starts_with("The Orrin bridge"));
+        assert_eq!(report.diagnostics.len(), 1);
+        assert!(
+            report.diagnostics[0]
+                .message
+                .ends_with("c.htm is an HTML page in which no article text was found"),
+            "{}",
+            report.diagnostics[0].message
         );
     }
 
