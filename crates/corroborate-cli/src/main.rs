@@ -22,6 +22,8 @@ enum Command {
     Brief(commands::brief::BriefArgs),
     /// Analyse each input: sentences, entity mentions, entities and quotes, as JSON Lines.
     Analyze(commands::analyze::AnalyzeArgs),
+    /// Group a collection into stories, with the copies inside each; --explain says why.
+    Stories(commands::stories::StoriesArgs),
     /// Measure quality on the evaluation corpora (ours and peers, one scorer).
     Eval(commands::eval::EvalArgs),
 }
@@ -36,6 +38,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Brief(args) => commands::brief::run(args),
         Command::Analyze(args) => commands::analyze::run(args),
+        Command::Stories(args) => commands::stories::run(args),
         Command::Eval(args) => commands::eval::run(args),
     };
     match result {

@@ -233,3 +233,65 @@ fn unknown_format_is_refused() {
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("unknown format"));
 }
+
+#[test]
+fn stories_of_the_demo_corpus_are_its_two_events_with_the_reprint_as_copies() {
+    let examples = workspace().join("examples").to_string_lossy().into_owned();
+    let output = corroborate(&["stories", &examples, "--format", "jsonl"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let stdout = String::from_utf8(output.stdout).expect("UTF-8 output");
+    let stories: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("one JSON object a line"))
+        .collect();
+    assert_eq!(stories.len(), 2, "{stdout}");
+    let ids = |story: &serde_json::Value| -> Vec<String> {
+        story["articles"]
+            .as_array()
+            .expect("articles")
+            .iter()
+            .map(|id| id.as_str().expect("an id").to_string())
+            .collect()
+    };
+    let listed = |dir: &str| -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(workspace().join("examples").join(dir))
+            .expect("demo directory")
+            .map(|entry| {
+                entry
+                    .expect("entry")
+                    .file_name()
+                    .to_string_lossy()
+                    .into_owned()
+            })
+            .filter(|name| name.ends_with(".txt"))
+            .collect();
+        names.sort();
+        names
+    };
+    assert_eq!(ids(&stories[0]), listed("kelsworth-by-election"));
+    assert_eq!(ids(&stories[1]), listed("pellmouth-water-outage"));
+    assert_eq!(stories[0]["story"], "T1");
+    assert_eq!(
+        stories[0]["copies"],
+        serde_json::json!([["meridian-press-wire.txt", "northern-ledger.txt"]])
+    );
+    assert_eq!(stories[1]["copies"], serde_json::json!([]));
+    assert_eq!(stories[1]["first_published"], "2024-04-02");
+}
+
+#[test]
+fn stories_explain_names_the_story_and_refuses_an_unknown_id() {
+    let examples = workspace().join("examples").to_string_lossy().into_owned();
+    let output = corroborate(&["stories", &examples, "--explain", "northern-ledger.txt"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let stdout = String::from_utf8(output.stdout).expect("UTF-8 output");
+    assert!(stdout.contains("story: T1 "), "{stdout}");
+    assert!(
+        stdout.contains("is a copy of meridian-press-wire.txt")
+            || stdout.contains("shared names: "),
+        "{stdout}"
+    );
+    let unknown = corroborate(&["stories", &examples, "--explain", "no-such.txt"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(stderr(&unknown).contains("no article with id \"no-such.txt\""));
+}

@@ -45,8 +45,8 @@ impl IngestReport {
     }
 }
 
-/// Reads every input. A directory stands for its `.txt`, `.html` and `.htm` files in name
-/// order; `-` reads one article from standard input. A file is read as an HTML page when its
+/// Reads every input. A directory stands for its `.txt`, `.html` and `.htm` files and those
+/// of its subdirectories, in name order; `-` reads one article from standard input. A file is read as an HTML page when its
 /// name ends in `.html` or `.htm` or its bytes open like an HTML document, else as plain text. One bad input never stops the others.
 pub fn ingest(inputs: &[String], config: &IngestConfig) -> IngestReport {
     let mut report = IngestReport::default();
@@ -72,36 +72,58 @@ pub fn ingest(inputs: &[String], config: &IngestConfig) -> IngestReport {
     report
 }
 
+/// Directories deeper than this below an input are not read (a guard against link loops).
+const MAX_DEPTH: usize = 32;
+
 fn add_directory(report: &mut IngestReport, input: &str, config: &IngestConfig) {
-    let entries = match fs::read_dir(input) {
+    if collect_directory(report, Path::new(input), config, 0) == 0 {
+        skip(
+            report,
+            IngestError::NoArticles {
+                path: input.to_string(),
+            },
+        );
+    }
+}
+
+/// Reads the articles of a directory and of its subdirectories (hidden ones aside), entries
+/// in name order; returns how many article files it found.
+fn collect_directory(
+    report: &mut IngestReport,
+    dir: &Path,
+    config: &IngestConfig,
+    depth: usize,
+) -> usize {
+    let shown_dir = dir.to_string_lossy().into_owned();
+    let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(source) => {
-            return skip(
+            skip(
                 report,
                 IngestError::Read {
-                    path: input.to_string(),
+                    path: shown_dir,
                     source,
                 },
             );
+            return 0;
         }
     };
-    let mut files: Vec<(String, std::path::PathBuf, u64)> = Vec::new();
+    let mut found: Vec<(String, std::path::PathBuf, Option<u64>)> = Vec::new();
     for entry in entries {
         let entry = match entry {
             Ok(entry) => entry,
             Err(source) => {
-                skip(
-                    report,
-                    IngestError::Read {
-                        path: input.to_string(),
-                        source,
-                    },
-                );
+                let path = shown_dir.clone();
+                skip(report, IngestError::Read { path, source });
                 continue;
             }
         };
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with('.') {
+            continue;
+        }
         let path = entry.path();
-        let is_text = path.extension().is_some_and(|extension| {
+        let is_article = path.extension().is_some_and(|extension| {
             ["txt", "html", "htm"]
                 .iter()
                 .any(|known| extension.eq_ignore_ascii_case(known))
@@ -114,24 +136,25 @@ fn add_directory(report: &mut IngestReport, input: &str, config: &IngestConfig) 
                 continue;
             }
         };
-        if is_text && metadata.is_file() {
-            let name = entry.file_name().to_string_lossy().into_owned();
-            files.push((name, path, metadata.len()));
+        if metadata.is_dir() && depth < MAX_DEPTH {
+            found.push((name, path, None));
+        } else if is_article && metadata.is_file() {
+            found.push((name, path, Some(metadata.len())));
         }
     }
-    if files.is_empty() {
-        return skip(
-            report,
-            IngestError::NoArticles {
-                path: input.to_string(),
-            },
-        );
+    found.sort();
+    let mut count = 0;
+    for (_, path, len) in found {
+        match len {
+            Some(len) => {
+                let shown = path.to_string_lossy().into_owned();
+                add_file(report, &path, &shown, len, config);
+                count += 1;
+            }
+            None => count += collect_directory(report, &path, config, depth + 1),
+        }
     }
-    files.sort();
-    for (_, path, len) in files {
-        let shown = path.to_string_lossy().into_owned();
-        add_file(report, &path, &shown, len, config);
-    }
+    count
 }
 
 fn add_file(report: &mut IngestReport, path: &Path, shown: &str, len: u64, config: &IngestConfig) {
@@ -296,6 +319,25 @@ mod tests {
                 .iter()
                 .all(|d| d.severity == Severity::Skipped)
         );
+    }
+
+    #[test]
+    fn subdirectories_are_read_in_name_order_and_hidden_ones_left_out() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        fs::create_dir(dir.path().join("b-story")).expect("subdirectory");
+        fs::create_dir(dir.path().join(".cache")).expect("hidden subdirectory");
+        write(&dir.path().join("b-story"), "x.txt", b"Inside b.");
+        write(&dir.path().join(".cache"), "y.txt", b"Hidden.");
+        write(dir.path(), "a.txt", b"First.");
+        write(dir.path(), "c.txt", b"Last.");
+        fs::create_dir(dir.path().join("empty")).expect("empty subdirectory");
+        let report = ingest(
+            &[dir.path().to_string_lossy().into_owned()],
+            &IngestConfig::default(),
+        );
+        let ids: Vec<&str> = report.articles.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["a.txt", "x.txt", "c.txt"]);
+        assert!(report.diagnostics.is_empty());
     }
 
     #[test]

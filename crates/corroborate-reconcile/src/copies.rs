@@ -28,12 +28,46 @@ pub(crate) struct Copies {
 }
 
 pub(crate) fn find_copies(story: &Story) -> Copies {
-    let shingles: Vec<FxHashSet<u64>> = story
+    let texts: Vec<&str> = story
         .articles
         .iter()
-        .map(|article| shingle_set(&article.clean.text))
+        .map(|article| article.clean.text.as_str())
         .collect();
-    let n = story.articles.len();
+    let clusters = copy_clusters(&texts);
+    let mut groups = Vec::new();
+    for (members, overlap) in &clusters.groups {
+        groups.push(CopyGroup {
+            sources: members.iter().map(|m| SourceId::from_index(*m)).collect(),
+            overlap: (overlap * 100.0).round() / 100.0,
+            shared: shared_passages(story, members, &clusters.shingles),
+        });
+    }
+    Copies {
+        groups,
+        independence: clusters.independence,
+    }
+}
+
+/// Groups of texts (indices ascending, groups by first index) that share substantial
+/// passages: the copy groups a brief counts once for independent support.
+pub fn copy_groups(texts: &[&str]) -> Vec<Vec<usize>> {
+    copy_clusters(texts)
+        .groups
+        .into_iter()
+        .map(|(members, _)| members)
+        .collect()
+}
+
+struct Clusters {
+    shingles: Vec<FxHashSet<u64>>,
+    /// Each group with its best pairwise overlap.
+    groups: Vec<(Vec<usize>, f64)>,
+    independence: Vec<usize>,
+}
+
+fn copy_clusters(texts: &[&str]) -> Clusters {
+    let shingles: Vec<FxHashSet<u64>> = texts.iter().map(|text| shingle_set(text)).collect();
+    let n = texts.len();
     let mut parent: Vec<usize> = (0..n).collect();
     let mut best_overlap = vec![0.0f64; n];
     // Only pairs that share a shingle are compared: an inverted index finds them, and most
@@ -87,13 +121,10 @@ pub(crate) fn find_copies(story: &Story) -> Copies {
             continue;
         }
         let overlap = members.iter().map(|m| best_overlap[*m]).fold(0.0, f64::max);
-        groups.push(CopyGroup {
-            sources: members.iter().map(|m| SourceId::from_index(*m)).collect(),
-            overlap: (overlap * 100.0).round() / 100.0,
-            shared: shared_passages(story, &members, &shingles),
-        });
+        groups.push((members, overlap));
     }
-    Copies {
+    Clusters {
+        shingles,
         groups,
         independence,
     }

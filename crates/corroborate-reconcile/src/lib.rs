@@ -15,6 +15,7 @@ mod title;
 
 use corroborate_model::{Brief, Story};
 
+pub use copies::copy_groups;
 pub use summary::SummaryConfig;
 
 /// What reconciliation does.

@@ -1,8 +1,9 @@
 //! The one place where stages are wired: inputs -> articles -> cleaned text -> analysed
-//! articles -> story -> brief.
+//! articles -> story -> brief, and for a collection, analysed articles -> stories.
 
 use corroborate_analyze::{AnalyzeConfig, analyze};
 use corroborate_clean::{CleanConfig, CleanContext, clean};
+use corroborate_group::{GroupConfig, Grouping, group};
 use corroborate_ingest::{IngestConfig, ingest};
 use corroborate_model::{AnalyzedArticle, Article, Brief, Diagnostic, Severity, Story};
 use corroborate_reconcile::{ReconcileConfig, reconcile};
@@ -14,6 +15,7 @@ pub struct PipelineConfig {
     pub clean: CleanConfig,
     pub analyze: AnalyzeConfig,
     pub reconcile: ReconcileConfig,
+    pub group: GroupConfig,
 }
 
 /// The outcome of briefing a set of inputs as one story.
@@ -73,4 +75,37 @@ pub fn analyze_articles(
         })
         .collect();
     (analyzed, diagnostics)
+}
+
+/// The outcome of grouping a collection into stories.
+#[derive(Debug)]
+pub struct StoriesRun {
+    /// The usable articles, in input order; the grouping's indices point into it.
+    pub articles: Vec<AnalyzedArticle>,
+    pub grouping: Grouping,
+    /// Every message about an input, in input order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl StoriesRun {
+    /// True when some input was not used.
+    pub fn skipped_any(&self) -> bool {
+        self.diagnostics
+            .iter()
+            .any(|diagnostic| diagnostic.severity == Severity::Skipped)
+    }
+}
+
+/// Reads a collection and groups it into stories, finding the copies among the articles.
+pub fn stories_inputs(inputs: &[String], config: &PipelineConfig) -> StoriesRun {
+    let report = ingest(inputs, &config.ingest);
+    let (articles, mut messages) = analyze_articles(&report.articles, config);
+    let grouping = group(&articles, &config.group);
+    let mut diagnostics = report.diagnostics;
+    diagnostics.append(&mut messages);
+    StoriesRun {
+        articles,
+        grouping,
+        diagnostics,
+    }
 }

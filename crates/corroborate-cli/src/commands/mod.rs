@@ -4,3 +4,4 @@ pub mod analyze;
 pub mod brief;
 pub mod eval;
 mod output;
+pub mod stories;

@@ -1,0 +1,253 @@
+//! `corroborate stories PATH...`: groups a collection into stories and lists them, with the
+//! copies (exact and near duplicates) inside each; `--explain ID` says why an article is in
+//! its story.
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+use anyhow::bail;
+use clap::{Args, ValueEnum};
+use corroborate::group::{Decision, Grouping, Verdict};
+use corroborate::model::AnalyzedArticle;
+use corroborate::pipeline::{PipelineConfig, StoriesRun, stories_inputs};
+use corroborate::reconcile::copy_groups;
+use serde::Serialize;
+
+use super::output::{print_diagnostics, write_output};
+use crate::Outcome;
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum StoriesFormat {
+    /// A readable list.
+    Text,
+    /// One JSON object a story.
+    Jsonl,
+}
+
+#[derive(Args)]
+pub struct StoriesArgs {
+    /// Article files (.txt, .html), directories of them, or - for standard input.
+    #[arg(required = true, value_name = "PATH")]
+    pub inputs: Vec<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: StoriesFormat,
+    /// Instead of the list, say why the article with this id (its file name) is in its story.
+    #[arg(long, value_name = "ID")]
+    pub explain: Option<String>,
+    /// Write to this file instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+pub fn run(args: StoriesArgs) -> anyhow::Result<Outcome> {
+    let run = stories_inputs(&args.inputs, &PipelineConfig::default());
+    print_diagnostics(&run.diagnostics);
+    if run.articles.is_empty() {
+        bail!("no usable articles among the inputs");
+    }
+    let stories = summarize(&run);
+    let rendered = match (&args.explain, args.format) {
+        (Some(id), _) => explain(&run, &stories, id)?,
+        (None, StoriesFormat::Text) => text(&stories),
+        (None, StoriesFormat::Jsonl) => jsonl(&stories)?,
+    };
+    write_output(args.output.as_deref(), rendered.as_bytes())?;
+    Ok(Outcome {
+        skipped_input: run.skipped_any(),
+    })
+}
+
+/// Shared names an explanation lists, strongest first.
+const SHOWN_NAMES: usize = 8;
+
+/// One story as listed.
+#[derive(Serialize)]
+struct StoryLine {
+    story: String,
+    title: Option<String>,
+    articles: Vec<String>,
+    first_published: Option<String>,
+    last_published: Option<String>,
+    copies: Vec<Vec<String>>,
+}
+
+fn summarize(run: &StoriesRun) -> Vec<StoryLine> {
+    let grouping = &run.grouping;
+    let id = |index: usize| run.articles[index].clean.article.id.to_string();
+    grouping
+        .stories
+        .iter()
+        .enumerate()
+        .map(|(number, members)| {
+            let dates: Vec<_> = members
+                .iter()
+                .filter_map(|&index| run.articles[index].clean.article.published)
+                .collect();
+            // The copy groups the story's brief counts once for independent support: near
+            // duplicates and reprints that share substantial passages.
+            let texts: Vec<&str> = members
+                .iter()
+                .map(|&index| run.articles[index].clean.text.as_str())
+                .collect();
+            let copies = copy_groups(&texts)
+                .into_iter()
+                .map(|group| group.iter().map(|&at| id(members[at])).collect())
+                .collect();
+            StoryLine {
+                story: story_label(number),
+                title: story_title(&run.articles, grouping, members),
+                articles: members.iter().map(|&index| id(index)).collect(),
+                first_published: dates.iter().min().map(ToString::to_string),
+                last_published: dates.iter().max().map(ToString::to_string),
+                copies,
+            }
+        })
+        .collect()
+}
+
+fn story_label(number: usize) -> String {
+    format!("T{}", number + 1)
+}
+
+/// The title of the article that fits its story best (the highest average similarity with
+/// the others); a story of one takes its only title. Ties go to the earliest-read article.
+fn story_title(
+    articles: &[AnalyzedArticle],
+    grouping: &Grouping,
+    members: &[usize],
+) -> Option<String> {
+    let rank = |index: usize| grouping.order.iter().position(|&read| read == index);
+    members
+        .iter()
+        .copied()
+        .filter(|&index| articles[index].title().is_some())
+        .max_by(|&a, &b| {
+            let score = |index: usize| {
+                grouping.decisions[index]
+                    .fit
+                    .as_ref()
+                    .map_or(0.0, |fit| fit.score)
+            };
+            score(a)
+                .total_cmp(&score(b))
+                .then_with(|| rank(b).cmp(&rank(a)))
+        })
+        .and_then(|index| articles[index].title())
+        .map(|title| title.trim().to_string())
+}
+
+fn text(stories: &[StoryLine]) -> String {
+    let mut out = String::new();
+    for story in stories {
+        let count = match story.articles.len() {
+            1 => "1 article".to_string(),
+            n => format!("{n} articles"),
+        };
+        let dates = match (&story.first_published, &story.last_published) {
+            (Some(first), Some(last)) if first == last => format!(", {first}"),
+            (Some(first), Some(last)) => format!(", {first} to {last}"),
+            _ => String::new(),
+        };
+        let title = story.title.as_deref().unwrap_or("(untitled)");
+        let _ = writeln!(out, "{}  {title}  ({count}{dates})", story.story);
+        let _ = writeln!(out, "    {}", story.articles.join(", "));
+        for group in &story.copies {
+            let _ = writeln!(out, "    same copy: {}", group.join(" = "));
+        }
+    }
+    out
+}
+
+fn jsonl(stories: &[StoryLine]) -> anyhow::Result<String> {
+    let mut out = String::new();
+    for story in stories {
+        out.push_str(&serde_json::to_string(story)?);
+        out.push('\n');
+    }
+    Ok(out)
+}
+
+fn explain(run: &StoriesRun, stories: &[StoryLine], id: &str) -> anyhow::Result<String> {
+    let matching: Vec<usize> = (0..run.articles.len())
+        .filter(|&index| run.articles[index].clean.article.id.to_string() == id)
+        .collect();
+    if matching.is_empty() {
+        bail!("no article with id {id:?} among the inputs (ids are file names)");
+    }
+    let mut out = String::new();
+    for index in matching {
+        let decision = &run.grouping.decisions[index];
+        describe(&mut out, run, stories, decision);
+    }
+    Ok(out)
+}
+
+fn describe(out: &mut String, run: &StoriesRun, stories: &[StoryLine], decision: &Decision) {
+    let article = &run.articles[decision.article].clean.article;
+    let story = &stories[decision.story];
+    let title = story.title.as_deref().unwrap_or("(untitled)");
+    let _ = writeln!(out, "{} ({})", article.id, article.input);
+    let _ = writeln!(
+        out,
+        "  story: {} {title} ({} articles)",
+        story.story,
+        story.articles.len()
+    );
+    let score = decision
+        .read_score
+        .map(|score| format!("{score:.3}"))
+        .unwrap_or_else(|| "none".to_string());
+    let threshold = PipelineConfig::default().group.cluster.threshold;
+    let reading = match decision.verdict {
+        Verdict::Opened => format!(
+            "opened a new story: the best open story scored {score} (the threshold is {threshold})"
+        ),
+        Verdict::Joined => {
+            format!("joined the best open story, score {score} (threshold {threshold})")
+        }
+        Verdict::Copy { of } => format!(
+            "is a copy of {} and follows it into its story",
+            run.articles[of].clean.article.id
+        ),
+    };
+    let _ = writeln!(out, "  when read: {reading}");
+    if decision.split {
+        let _ = writeln!(
+            out,
+            "  second look: split off from articles it was first read with"
+        );
+    }
+    if decision.merged {
+        let _ = writeln!(
+            out,
+            "  second look: its story was merged with another of the same event"
+        );
+    }
+    match &decision.fit {
+        Some(fit) => {
+            let _ = writeln!(
+                out,
+                "  fit: score {:.3} (words {:.3}, names and numbers {:.3})",
+                fit.score, fit.text_similarity, fit.entity_similarity
+            );
+            if !fit.shared_entities.is_empty() {
+                let shown = &fit.shared_entities[..fit.shared_entities.len().min(SHOWN_NAMES)];
+                let more = fit.shared_entities.len() - shown.len();
+                let more = if more > 0 {
+                    format!(" and {more} more")
+                } else {
+                    String::new()
+                };
+                let _ = writeln!(out, "  shared names: {}{more}", shown.join(", "));
+            }
+            if let Some(days) = fit.time_gap_days {
+                let _ = writeln!(out, "  time gap: {days} days to the nearest other article");
+            }
+        }
+        None if story.articles.len() == 1 => {
+            let _ = writeln!(out, "  alone in its story");
+        }
+        None => {}
+    }
+}
