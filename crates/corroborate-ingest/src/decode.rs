@@ -1,6 +1,6 @@
 //! Turns input bytes into text, lossily when they are not UTF-8, with an offset map back.
 
-use corroborate_model::{OffsetMap, OffsetMapBuilder};
+use corroborate_model::{Diagnostic, OffsetMap, OffsetMapBuilder};
 
 /// Decoded text, its map to the input bytes, and how many invalid bytes were replaced.
 pub struct Decoded {
@@ -22,6 +22,28 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
         .filter(|byte| byte.is_ascii_control() && !matches!(byte, b'\n' | b'\r' | b'\t' | 0x0c))
         .count();
     !head.is_empty() && controls * 10 > head.len()
+}
+
+/// Decodes an input's bytes: a UTF-8 byte-order mark is dropped (offsets still count it),
+/// invalid UTF-8 is replaced and reported as a warning naming the input.
+pub fn decode_input(bytes: &[u8], input: &str, diagnostics: &mut Vec<Diagnostic>) -> Decoded {
+    let bom = if bytes.starts_with(b"\xEF\xBB\xBF") {
+        3
+    } else {
+        0
+    };
+    let decoded = decode_lossy(&bytes[bom..], bom);
+    if decoded.invalid_bytes > 0 {
+        diagnostics.push(Diagnostic::warning(
+            input,
+            format!(
+                "invalid UTF-8 ({} bytes, the first at byte {}): decoded with replacement characters",
+                decoded.invalid_bytes,
+                decoded.first_invalid.unwrap_or_default()
+            ),
+        ));
+    }
+    decoded
 }
 
 /// Decodes `bytes` as UTF-8, replacing each invalid sequence by U+FFFD.

@@ -2,7 +2,7 @@
 
 use corroborate_model::{Article, ArticleId, Diagnostic, OffsetMap, OffsetMapBuilder};
 
-use crate::decode::decode_lossy;
+use crate::decode::decode_input;
 use crate::html::extract_html;
 
 /// True when the bytes look like an HTML document: after any byte-order mark and leading
@@ -34,22 +34,7 @@ fn contains(haystack: &[u8], needle: &[u8]) -> bool {
 /// `None`.
 pub fn html_article(id: &str, input: &str, bytes: &[u8]) -> (Option<Article>, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
-    let bom = if bytes.starts_with(b"\xEF\xBB\xBF") {
-        3
-    } else {
-        0
-    };
-    let decoded = decode_lossy(&bytes[bom..], bom);
-    if decoded.invalid_bytes > 0 {
-        diagnostics.push(Diagnostic::warning(
-            input,
-            format!(
-                "invalid UTF-8 ({} bytes, the first at byte {}): decoded with replacement characters",
-                decoded.invalid_bytes,
-                decoded.first_invalid.unwrap_or_default()
-            ),
-        ));
-    }
+    let decoded = decode_input(bytes, input, &mut diagnostics);
     let page = extract_html(&decoded.text, None);
     if page.text.trim().is_empty() {
         return (None, diagnostics);

@@ -2,7 +2,7 @@
 
 use corroborate_model::{Article, ArticleId, Diagnostic, OffsetMap, PublishedDate};
 
-use crate::decode::decode_lossy;
+use crate::decode::decode_input;
 
 /// Builds an article from the bytes of a plain-text input.
 ///
@@ -11,22 +11,7 @@ use crate::decode::decode_lossy;
 /// Invalid UTF-8 is decoded lossily with a warning. An input with no text gives `None`.
 pub fn text_article(id: &str, input: &str, bytes: &[u8]) -> (Option<Article>, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
-    let bom = if bytes.starts_with(b"\xEF\xBB\xBF") {
-        3
-    } else {
-        0
-    };
-    let decoded = decode_lossy(&bytes[bom..], bom);
-    if decoded.invalid_bytes > 0 {
-        diagnostics.push(Diagnostic::warning(
-            input,
-            format!(
-                "invalid UTF-8 ({} bytes, the first at byte {}): decoded with replacement characters",
-                decoded.invalid_bytes,
-                decoded.first_invalid.unwrap_or_default()
-            ),
-        ));
-    }
+    let decoded = decode_input(bytes, input, &mut diagnostics);
     let (published, body_start) = match parse_metadata(&decoded.text) {
         Metadata::None => (None, 0),
         Metadata::Date { date, body_start } => (Some(date), body_start),
