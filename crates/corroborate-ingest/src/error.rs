@@ -13,7 +13,7 @@ pub enum IngestError {
     Empty { path: String },
     #[error("{path} is too large ({size} bytes; the limit is {limit} bytes)")]
     TooLarge { path: String, size: u64, limit: u64 },
-    #[error("{path} holds no articles (.txt, .html or .htm files)")]
+    #[error("{path} holds no articles")]
     NoArticles { path: String },
     #[error("{path} is an HTML page in which no article text was found")]
     NoArticleText { path: String },

@@ -1,5 +1,5 @@
 //! Reads inputs into [`Article`](corroborate_model::Article)s: plain-text files, HTML pages,
-//! directories of them, and standard input. This is the only library crate that touches the file system.
+//! JSON Lines collections, directories of them, and standard input. This is the only library crate that touches the file system.
 //!
 //! Bad input never stops a batch: [`ingest`] returns the articles it could read together
 //! with a [`Diagnostic`](corroborate_model::Diagnostic) for every input it skipped or repaired.
@@ -17,6 +17,7 @@ mod decode;
 mod error;
 mod html;
 mod html_page;
+mod jsonl;
 mod plain_text;
 mod sources;
 

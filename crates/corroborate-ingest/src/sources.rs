@@ -9,6 +9,7 @@ use corroborate_model::{Article, Diagnostic};
 use crate::IngestError;
 use crate::decode::looks_binary;
 use crate::html_page::{html_article, looks_like_html};
+use crate::jsonl::read_jsonl;
 use crate::plain_text::text_article;
 
 /// Limits for reading inputs.
@@ -72,6 +73,9 @@ pub fn ingest(inputs: &[String], config: &IngestConfig) -> IngestReport {
     report
 }
 
+/// The file name endings a directory is searched for.
+const ARTICLE_EXTENSIONS: [&str; 5] = ["txt", "html", "htm", "jsonl", "ndjson"];
+
 /// Directories deeper than this below an input are not read (a guard against link loops).
 const MAX_DEPTH: usize = 32;
 
@@ -124,7 +128,7 @@ fn collect_directory(
         }
         let path = entry.path();
         let is_article = path.extension().is_some_and(|extension| {
-            ["txt", "html", "htm"]
+            ARTICLE_EXTENSIONS
                 .iter()
                 .any(|known| extension.eq_ignore_ascii_case(known))
         });
@@ -158,6 +162,12 @@ fn collect_directory(
 }
 
 fn add_file(report: &mut IngestReport, path: &Path, shown: &str, len: u64, config: &IngestConfig) {
+    let is_jsonl = path.extension().is_some_and(|extension| {
+        extension.eq_ignore_ascii_case("jsonl") || extension.eq_ignore_ascii_case("ndjson")
+    });
+    if is_jsonl {
+        return add_jsonl(report, path, shown, config);
+    }
     if len > config.max_bytes {
         let error = IngestError::TooLarge {
             path: shown.to_string(),
@@ -177,6 +187,39 @@ fn add_file(report: &mut IngestReport, path: &Path, shown: &str, len: u64, confi
         |name| name.to_string_lossy().into_owned(),
     );
     add_bytes(report, &id, shown, bytes);
+}
+
+/// A JSON Lines collection is streamed: the size limit applies to each line, not the file.
+fn add_jsonl(report: &mut IngestReport, path: &Path, shown: &str, config: &IngestConfig) {
+    let read_error = |source| IngestError::Read {
+        path: shown.to_string(),
+        source,
+    };
+    let file = match fs::File::open(path) {
+        Ok(file) => file,
+        Err(source) => return skip(report, read_error(source)),
+    };
+    let before = report.articles.len();
+    let reader = io::BufReader::with_capacity(1 << 16, file);
+    let max_line = usize::try_from(config.max_bytes).unwrap_or(usize::MAX);
+    let result = read_jsonl(
+        reader,
+        shown,
+        max_line,
+        &mut report.articles,
+        &mut report.diagnostics,
+    );
+    if let Err(source) = result {
+        return skip(report, read_error(source));
+    }
+    if report.articles.len() == before {
+        skip(
+            report,
+            IngestError::NoArticles {
+                path: shown.to_string(),
+            },
+        );
+    }
 }
 
 fn add_bytes(
@@ -310,7 +353,7 @@ mod tests {
                 format!("{empty} is empty"),
                 format!("{binary} is a binary file, not text"),
                 format!("cannot read {missing}: no such file or directory"),
-                format!("{no_articles} holds no articles (.txt, .html or .htm files)"),
+                format!("{no_articles} holds no articles"),
             ]
         );
         assert!(

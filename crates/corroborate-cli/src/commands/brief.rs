@@ -11,7 +11,7 @@ use crate::Outcome;
 
 #[derive(Args)]
 pub struct BriefArgs {
-    /// Article files (.txt, .html), directories of them, or - for standard input.
+    /// Article files (.txt, .html, .jsonl), directories of them, or - for standard input.
     #[arg(required = true, value_name = "PATH")]
     pub inputs: Vec<String>,
     /// Output format: text, markdown, json or html.

@@ -26,7 +26,7 @@ pub enum StoriesFormat {
 
 #[derive(Args)]
 pub struct StoriesArgs {
-    /// Article files (.txt, .html), directories of them, or - for standard input.
+    /// Article files (.txt, .html, .jsonl), directories of them, or - for standard input.
     #[arg(required = true, value_name = "PATH")]
     pub inputs: Vec<String>,
     /// Output format.

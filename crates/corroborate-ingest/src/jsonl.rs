@@ -1,0 +1,286 @@
+//! JSON Lines collections: one article a line, `{"id": ..., "text": ..., "title": ...,
+//! "published": ..., "outlet": ...}`, streamed so a file of any size is read a line at a
+//! time. A bad line is reported with its file and line number and skipped.
+
+use std::io::{self, BufRead};
+
+use corroborate_model::{
+    Article, ArticleId, Diagnostic, OffsetMap, OffsetMapBuilder, PublishedDate,
+};
+use serde::Deserialize;
+use serde_json::value::RawValue;
+
+/// One line as read. `text` stays raw so its place in the line is known; other fields are
+/// optional and unknown ones are ignored.
+#[derive(Deserialize)]
+struct Line<'a> {
+    id: Option<Id>,
+    #[serde(borrow)]
+    text: Option<&'a RawValue>,
+    title: Option<String>,
+    published: Option<String>,
+    outlet: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum Id {
+    Text(String),
+    Number(serde_json::Number),
+}
+
+/// What reading one line of a file gave.
+enum LineRead {
+    /// A whole line is in the buffer (without its line break).
+    Line,
+    /// The line was longer than the limit; its bytes were dropped as they were read.
+    TooLong(u64),
+    End,
+}
+
+/// Reads every line of a JSON Lines stream into articles. `shown` names the file in
+/// messages and in each article's input (`FILE:LINE`); offsets are byte offsets into the file.
+pub(crate) fn read_jsonl(
+    reader: impl BufRead,
+    shown: &str,
+    max_line_bytes: usize,
+    articles: &mut Vec<Article>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> io::Result<()> {
+    let mut reader = reader;
+    let mut buffer = Vec::new();
+    let mut line_start: u64 = 0;
+    for number in 1.. {
+        let at = format!("{shown}:{number}");
+        let read = read_line(&mut reader, &mut buffer, max_line_bytes)?;
+        let consumed = match read {
+            LineRead::End => return Ok(()),
+            LineRead::TooLong(len) => {
+                diagnostics.push(Diagnostic::skipped(
+                    &at,
+                    format!("line of {len} bytes is over the limit of {max_line_bytes} bytes"),
+                ));
+                line_start += len;
+                continue;
+            }
+            LineRead::Line => buffer.len() as u64,
+        };
+        let start = line_start as usize;
+        line_start += consumed;
+        let line = trim_line_break(&buffer);
+        if line.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        match std::str::from_utf8(line) {
+            Err(error) => diagnostics.push(Diagnostic::skipped(
+                &at,
+                format!("not UTF-8 (at byte {} of the line)", error.valid_up_to()),
+            )),
+            Ok(line) => match line_article(line, start, &at) {
+                Ok(article) => articles.push(article),
+                Err(message) => diagnostics.push(Diagnostic::skipped(&at, message)),
+            },
+        }
+    }
+    Ok(())
+}
+
+fn trim_line_break(line: &[u8]) -> &[u8] {
+    let line = line.strip_suffix(b"\n").unwrap_or(line);
+    line.strip_suffix(b"\r").unwrap_or(line)
+}
+
+/// Reads one line into `buffer` (line break included), keeping at most `limit` bytes: a
+/// longer line is consumed without being kept.
+fn read_line(
+    reader: &mut impl BufRead,
+    buffer: &mut Vec<u8>,
+    limit: usize,
+) -> io::Result<LineRead> {
+    buffer.clear();
+    let mut total: u64 = 0;
+    let mut too_long = false;
+    loop {
+        let available = reader.fill_buf()?;
+        if available.is_empty() {
+            break;
+        }
+        let (take, done) = match available.iter().position(|&byte| byte == b'\n') {
+            Some(at) => (at + 1, true),
+            None => (available.len(), false),
+        };
+        if !too_long && buffer.len() + take > limit.saturating_add(2) {
+            too_long = true;
+            buffer.clear();
+        }
+        if !too_long {
+            buffer.extend_from_slice(&available[..take]);
+        }
+        total += take as u64;
+        reader.consume(take);
+        if done {
+            break;
+        }
+    }
+    Ok(match (total, too_long) {
+        (0, _) => LineRead::End,
+        (len, true) => LineRead::TooLong(len),
+        _ => LineRead::Line,
+    })
+}
+
+/// One line's article; `start` is the line's byte offset in the file.
+fn line_article(line: &str, start: usize, at: &str) -> Result<Article, String> {
+    let parsed: Line = serde_json::from_str(line).map_err(|error| {
+        if error.is_data() {
+            format!("not an article object: {error}")
+        } else {
+            format!("not JSON: {error}")
+        }
+    })?;
+    let id = match parsed.id {
+        Some(Id::Text(id)) if !id.trim().is_empty() => id,
+        Some(Id::Number(number)) => number.to_string(),
+        _ => return Err("no \"id\" (a non-empty string or a number)".to_string()),
+    };
+    let raw = parsed.text.ok_or_else(|| "no \"text\"".to_string())?.get();
+    let text: String =
+        serde_json::from_str(raw).map_err(|_| "\"text\" is not a string".to_string())?;
+    if text.trim().is_empty() {
+        return Err("\"text\" is empty".to_string());
+    }
+    // The raw value is a slice of the line: its offset places the text in the file. Without
+    // escapes the text is the raw value between its quotes, byte for byte.
+    let value_start = start + (raw.as_ptr() as usize - line.as_ptr() as usize) + 1;
+    let value_len = raw.len() - 2;
+    let origin = if value_len == text.len() {
+        OffsetMap::shifted(value_start, text.len())
+    } else {
+        let mut builder = OffsetMapBuilder::new();
+        builder.replace(value_start, value_len, text.len());
+        builder.finish()
+    };
+    let published = parsed.published.as_deref().and_then(parse_published);
+    Ok(Article {
+        id: ArticleId::new(id),
+        input: at.to_string(),
+        title: parsed.title.filter(|title| !title.trim().is_empty()),
+        outlet: parsed.outlet.filter(|outlet| !outlet.trim().is_empty()),
+        published,
+        text,
+        origin,
+    })
+}
+
+/// `2021-07-04`, `2021-07`, `2021`, or a timestamp starting with a date
+/// (`2021-07-04T09:30:00Z`).
+fn parse_published(value: &str) -> Option<PublishedDate> {
+    let value = value.trim();
+    PublishedDate::parse(value).or_else(|| value.get(..10).and_then(PublishedDate::parse))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use corroborate_model::Span;
+
+    fn read(input: &str, limit: usize) -> (Vec<Article>, Vec<Diagnostic>) {
+        let mut articles = Vec::new();
+        let mut diagnostics = Vec::new();
+        read_jsonl(
+            input.as_bytes(),
+            "c.jsonl",
+            limit,
+            &mut articles,
+            &mut diagnostics,
+        )
+        .expect("reading from memory");
+        (articles, diagnostics)
+    }
+
+    #[test]
+    fn good_lines_become_articles_and_bad_ones_are_named_by_line() {
+        let input = concat!(
+            r#"{"id": "a1", "text": "The bridge opened on Tuesday.", "title": "Bridge opens", "published": "2021-07-04T09:30:00Z", "outlet": "Orrin Post", "tags": ["x"]}"#,
+            "\n",
+            "not json\n",
+            "\n",
+            r#"{"id": "a2", "title": "No text"}"#,
+            "\n",
+            r#"{"id": 7, "text": "Line two says \"hello\" to the council."}"#,
+            "\r\n",
+            r#"{"text": "No id here."}"#,
+            "\n",
+            r#"[1, 2]"#,
+        );
+        let (articles, diagnostics) = read(input, 1 << 20);
+        let ids: Vec<&str> = articles.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["a1", "7"]);
+        assert_eq!(articles[0].title.as_deref(), Some("Bridge opens"));
+        assert_eq!(articles[0].outlet.as_deref(), Some("Orrin Post"));
+        assert_eq!(
+            articles[0].published.map(|d| d.to_string()).as_deref(),
+            Some("2021-07-04")
+        );
+        assert_eq!(articles[0].input, "c.jsonl:1");
+        assert_eq!(articles[1].text, "Line two says \"hello\" to the council.");
+        let shown: Vec<String> = diagnostics.iter().map(ToString::to_string).collect();
+        assert_eq!(shown.len(), 4, "{shown:?}");
+        assert!(shown[0].contains("c.jsonl:2: not JSON"), "{}", shown[0]);
+        assert!(shown[1].contains("c.jsonl:4: no \"text\""), "{}", shown[1]);
+        assert!(shown[2].contains("c.jsonl:6: no \"id\""), "{}", shown[2]);
+        assert!(
+            shown[3].contains("c.jsonl:7: not an article object"),
+            "{}",
+            shown[3]
+        );
+    }
+
+    #[test]
+    fn text_offsets_point_into_the_file() {
+        let input = "{\"id\": \"a\", \"text\": \"First.\"}\n{\"id\": \"b\", \"text\": \"Caf\\u00e9 \\\"Nord\\\" shut.\"}\n";
+        let (articles, _) = read(input, 1 << 20);
+        let first = articles[0].origin.span_to_input(Span::new(0, 6));
+        assert_eq!(&input[first.range()], "First.");
+        let second = &articles[1];
+        assert_eq!(second.text, "Café \"Nord\" shut.");
+        let span = second.origin.span_to_input(Span::new(0, second.text.len()));
+        assert_eq!(&input[span.range()], "Caf\\u00e9 \\\"Nord\\\" shut.");
+    }
+
+    #[test]
+    fn an_overlong_line_is_skipped_and_the_next_read() {
+        let long = format!("{{\"id\": \"big\", \"text\": \"{}\"}}\n", "a".repeat(5000));
+        let input = format!("{long}{{\"id\": \"small\", \"text\": \"Short.\"}}\n");
+        let (articles, diagnostics) = read(&input, 1000);
+        assert_eq!(articles.len(), 1);
+        assert_eq!(articles[0].id.as_str(), "small");
+        let span = articles[0].origin.span_to_input(Span::new(0, 6));
+        assert_eq!(&input[span.range()], "Short.");
+        assert_eq!(diagnostics.len(), 1);
+        let expected = format!("c.jsonl:1: line of {} bytes is over the limit", long.len());
+        assert!(
+            diagnostics[0].to_string().contains(&expected),
+            "{}",
+            diagnostics[0]
+        );
+    }
+
+    #[test]
+    fn invalid_utf8_in_a_line_skips_that_line_only() {
+        let mut input = b"{\"id\": \"a\", \"text\": \"caf\xff\"}\n".to_vec();
+        input.extend_from_slice(b"{\"id\": \"b\", \"text\": \"Fine.\"}\n");
+        let mut articles = Vec::new();
+        let mut diagnostics = Vec::new();
+        read_jsonl(
+            &input[..],
+            "c.jsonl",
+            1 << 20,
+            &mut articles,
+            &mut diagnostics,
+        )
+        .expect("reading from memory");
+        assert_eq!(articles.len(), 1);
+        assert!(diagnostics[0].to_string().contains("c.jsonl:1: not UTF-8"));
+    }
+}
