@@ -295,3 +295,28 @@ fn stories_explain_names_the_story_and_refuses_an_unknown_id() {
     assert_eq!(unknown.status.code(), Some(2));
     assert!(stderr(&unknown).contains("no article with id \"no-such.txt\""));
 }
+
+#[test]
+fn stories_briefs_are_written_with_an_index_linking_them() {
+    let examples = workspace().join("examples").to_string_lossy().into_owned();
+    let out = tempfile::tempdir().expect("temp dir");
+    let dir = out.path().join("briefs");
+    let dir_arg = dir.to_string_lossy().into_owned();
+    let output = corroborate(&["stories", &examples, "--briefs", &dir_arg]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let index = fs::read_to_string(dir.join("index.html")).expect("index page");
+    assert!(index.contains("href=\"T1.html\""), "{index}");
+    assert!(index.contains("href=\"T2.html\""), "{index}");
+    assert!(!index.contains("T3.html"), "{index}");
+    // Each story's brief is the one `brief` gives for that story's directory alone.
+    let alone = corroborate(&["brief", &demo_story(), "--format", "json"]);
+    let written = fs::read(dir.join("T1.json")).expect("T1 brief");
+    let as_json = |bytes: &[u8]| -> serde_json::Value {
+        serde_json::from_slice(bytes).expect("a JSON brief")
+    };
+    assert_eq!(
+        as_json(&written)["summary"],
+        as_json(&alone.stdout)["summary"]
+    );
+    assert!(dir.join("T2.html").is_file());
+}

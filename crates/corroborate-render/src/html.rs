@@ -19,16 +19,61 @@ table{border-collapse:collapse;width:100%;font-size:.9rem}td,th{border:1px solid
 @media print{a{color:inherit}}
 ";
 
-pub(crate) fn render(brief: &Brief) -> String {
-    let mut out = String::new();
+/// The page head and the opening of the main element.
+fn head(out: &mut String, title: &str) {
     out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     out.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     out.push_str("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n");
     let _ = writeln!(
         out,
         "<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>",
-        escape(&brief.title)
+        escape(title)
     );
+}
+
+/// One story in an index of briefs.
+#[derive(Clone, Debug)]
+pub struct IndexEntry {
+    /// `T1`.
+    pub label: String,
+    pub title: String,
+    /// The brief page, relative to the index.
+    pub href: String,
+    pub articles: usize,
+    /// `2024-03-15` or `2024-03-15 to 2024-03-16`; empty when no article is dated.
+    pub dates: String,
+}
+
+/// A self-contained page linking the briefs of a collection's stories, in story order.
+pub fn index_page(heading: &str, entries: &[IndexEntry]) -> String {
+    let mut out = String::new();
+    head(&mut out, heading);
+    let _ = writeln!(out, "<h1>{}</h1>\n<ol class=\"sources\">", escape(heading));
+    for entry in entries {
+        let count = match entry.articles {
+            1 => "1 article".to_string(),
+            n => format!("{n} articles"),
+        };
+        let dates = if entry.dates.is_empty() {
+            String::new()
+        } else {
+            format!(", {}", escape(&entry.dates))
+        };
+        let _ = writeln!(
+            out,
+            "<li><a href=\"{}\">{}</a> <span class=\"meta\">{} ({count}{dates})</span></li>",
+            escape(&entry.href),
+            escape(&entry.title),
+            escape(&entry.label),
+        );
+    }
+    out.push_str("</ol>\n</main>\n</body>\n</html>\n");
+    out
+}
+
+pub(crate) fn render(brief: &Brief) -> String {
+    let mut out = String::new();
+    head(&mut out, &brief.title);
     let _ = writeln!(out, "<h1>{}</h1>", escape(&brief.title));
     out.push_str("<section id=\"summary\">\n<h2>Summary</h2>\n<ol class=\"summary\">\n");
     for sentence in &brief.summary {

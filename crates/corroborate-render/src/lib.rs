@@ -14,6 +14,7 @@ use std::str::FromStr;
 use corroborate_model::Brief;
 
 pub use analysis::{JsonAnalysis, analysis_line};
+pub use html::{IndexEntry, index_page};
 pub use json::{BRIEF_SCHEMA, JsonBrief};
 
 /// An output format of a brief.

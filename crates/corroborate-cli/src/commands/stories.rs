@@ -3,14 +3,16 @@
 //! its story.
 
 use std::fmt::Write as _;
-use std::path::PathBuf;
+use std::fs;
+use std::path::{Path, PathBuf};
 
-use anyhow::bail;
+use anyhow::{Context, bail};
 use clap::{Args, ValueEnum};
 use corroborate::group::{Decision, Grouping, Verdict};
-use corroborate::model::AnalyzedArticle;
+use corroborate::model::{AnalyzedArticle, Story};
 use corroborate::pipeline::{PipelineConfig, StoriesRun, stories_inputs};
-use corroborate::reconcile::copy_groups;
+use corroborate::reconcile::{copy_groups, reconcile};
+use corroborate::render::{Format, IndexEntry, RenderOptions, index_page, render};
 use serde::Serialize;
 
 use super::output::{print_diagnostics, write_output};
@@ -38,10 +40,18 @@ pub struct StoriesArgs {
     /// Write to this file instead of standard output.
     #[arg(long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Also write each story's brief (T1.json, T1.html, ...) and an index.html into DIR.
+    #[arg(long, value_name = "DIR")]
+    pub briefs: Option<PathBuf>,
+    /// Summary length budget in words for the briefs.
+    #[arg(long, default_value_t = 120)]
+    pub words: usize,
 }
 
 pub fn run(args: StoriesArgs) -> anyhow::Result<Outcome> {
-    let run = stories_inputs(&args.inputs, &PipelineConfig::default());
+    let mut config = PipelineConfig::default();
+    config.reconcile.summary.words = args.words;
+    let run = stories_inputs(&args.inputs, &config);
     print_diagnostics(&run.diagnostics);
     if run.articles.is_empty() {
         bail!("no usable articles among the inputs");
@@ -52,10 +62,53 @@ pub fn run(args: StoriesArgs) -> anyhow::Result<Outcome> {
         (None, StoriesFormat::Text) => text(&stories),
         (None, StoriesFormat::Jsonl) => jsonl(&stories)?,
     };
+    if let Some(dir) = &args.briefs {
+        write_briefs(dir, &run, &stories, &config)?;
+    }
     write_output(args.output.as_deref(), rendered.as_bytes())?;
     Ok(Outcome {
         skipped_input: run.skipped_any(),
     })
+}
+
+/// Writes each story's brief as JSON and HTML, and an index page linking the HTML ones.
+fn write_briefs(
+    dir: &Path,
+    run: &StoriesRun,
+    stories: &[StoryLine],
+    config: &PipelineConfig,
+) -> anyhow::Result<()> {
+    fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let mut entries = Vec::new();
+    for (story, members) in stories.iter().zip(&run.grouping.stories) {
+        let articles = members
+            .iter()
+            .map(|&index| run.articles[index].clone())
+            .collect();
+        let brief = reconcile(&Story { articles }, &config.reconcile);
+        let options = RenderOptions { color: false };
+        for (format, extension) in [(Format::Json, "json"), (Format::Html, "html")] {
+            let path = dir.join(format!("{}.{extension}", story.story));
+            fs::write(&path, render(&brief, format, options))
+                .with_context(|| format!("cannot write {}", path.display()))?;
+        }
+        let dates = match (&story.first_published, &story.last_published) {
+            (Some(first), Some(last)) if first == last => first.clone(),
+            (Some(first), Some(last)) => format!("{first} to {last}"),
+            _ => String::new(),
+        };
+        entries.push(IndexEntry {
+            label: story.story.clone(),
+            title: brief.title.clone(),
+            href: format!("{}.html", story.story),
+            articles: members.len(),
+            dates,
+        });
+    }
+    let path = dir.join("index.html");
+    fs::write(&path, index_page("Stories", &entries))
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(())
 }
 
 /// Shared names an explanation lists, strongest first.
