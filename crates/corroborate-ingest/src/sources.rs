@@ -54,7 +54,7 @@ pub fn ingest(inputs: &[String], config: &IngestConfig) -> IngestReport {
     for input in inputs {
         if input == "-" {
             let bytes = read_limited(io::stdin().lock(), config.max_bytes, input);
-            add_bytes(&mut report, "-", input, bytes);
+            add_bytes(&mut report, "-", input, Kind::Other, bytes);
             continue;
         }
         let path = Path::new(input);
@@ -73,8 +73,41 @@ pub fn ingest(inputs: &[String], config: &IngestConfig) -> IngestReport {
     report
 }
 
-/// The file name endings a directory is searched for.
-const ARTICLE_EXTENSIONS: [&str; 5] = ["txt", "html", "htm", "jsonl", "ndjson"];
+/// What a file name says about its content.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Kind {
+    Text,
+    Html,
+    Jsonl,
+    /// Not an article name: read when named explicitly, as HTML if it looks like it, else text.
+    Other,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct FileKind {
+    kind: Kind,
+    /// The name ends in `.gz`: the content is gzip-compressed.
+    gzip: bool,
+}
+
+/// `.txt`, `.html`/`.htm`, `.jsonl`/`.ndjson`, each optionally followed by `.gz`.
+fn file_kind(path: &Path) -> FileKind {
+    let name = path
+        .file_name()
+        .map(|name| name.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    let (name, gzip) = match name.strip_suffix(".gz") {
+        Some(stem) => (stem, true),
+        None => (name.as_str(), false),
+    };
+    let kind = match name.rsplit_once('.').map(|(_, extension)| extension) {
+        Some("txt") => Kind::Text,
+        Some("html" | "htm") => Kind::Html,
+        Some("jsonl" | "ndjson") => Kind::Jsonl,
+        _ => Kind::Other,
+    };
+    FileKind { kind, gzip }
+}
 
 /// Directories deeper than this below an input are not read (a guard against link loops).
 const MAX_DEPTH: usize = 32;
@@ -127,11 +160,7 @@ fn collect_directory(
             continue;
         }
         let path = entry.path();
-        let is_article = path.extension().is_some_and(|extension| {
-            ARTICLE_EXTENSIONS
-                .iter()
-                .any(|known| extension.eq_ignore_ascii_case(known))
-        });
+        let is_article = file_kind(&path).kind != Kind::Other;
         let metadata = match fs::metadata(&path) {
             Ok(metadata) => metadata,
             Err(source) => {
@@ -162,13 +191,12 @@ fn collect_directory(
 }
 
 fn add_file(report: &mut IngestReport, path: &Path, shown: &str, len: u64, config: &IngestConfig) {
-    let is_jsonl = path.extension().is_some_and(|extension| {
-        extension.eq_ignore_ascii_case("jsonl") || extension.eq_ignore_ascii_case("ndjson")
-    });
-    if is_jsonl {
-        return add_jsonl(report, path, shown, config);
+    let kind = file_kind(path);
+    if kind.kind == Kind::Jsonl {
+        return add_jsonl(report, path, shown, kind, config);
     }
-    if len > config.max_bytes {
+    // A compressed file's size says nothing of its content; the read limit applies instead.
+    if len > config.max_bytes && !kind.gzip {
         let error = IngestError::TooLarge {
             path: shown.to_string(),
             size: len,
@@ -176,28 +204,43 @@ fn add_file(report: &mut IngestReport, path: &Path, shown: &str, len: u64, confi
         };
         return skip(report, error);
     }
-    let bytes = fs::File::open(path)
-        .map_err(|source| IngestError::Read {
-            path: shown.to_string(),
-            source,
-        })
-        .and_then(|file| read_limited(file, config.max_bytes, shown));
+    let bytes =
+        open(path, shown, kind).and_then(|reader| read_limited(reader, config.max_bytes, shown));
     let id = path.file_name().map_or_else(
         || shown.to_string(),
         |name| name.to_string_lossy().into_owned(),
     );
-    add_bytes(report, &id, shown, bytes);
+    add_bytes(report, &id, shown, kind.kind, bytes);
+}
+
+/// Opens a file, decompressing it as it is read when its name ends in `.gz`.
+fn open(path: &Path, shown: &str, kind: FileKind) -> Result<Box<dyn Read>, IngestError> {
+    let file = fs::File::open(path).map_err(|source| IngestError::Read {
+        path: shown.to_string(),
+        source,
+    })?;
+    Ok(if kind.gzip {
+        Box::new(flate2::read::MultiGzDecoder::new(io::BufReader::new(file)))
+    } else {
+        Box::new(file)
+    })
 }
 
 /// A JSON Lines collection is streamed: the size limit applies to each line, not the file.
-fn add_jsonl(report: &mut IngestReport, path: &Path, shown: &str, config: &IngestConfig) {
+fn add_jsonl(
+    report: &mut IngestReport,
+    path: &Path,
+    shown: &str,
+    kind: FileKind,
+    config: &IngestConfig,
+) {
     let read_error = |source| IngestError::Read {
         path: shown.to_string(),
         source,
     };
-    let file = match fs::File::open(path) {
+    let file = match open(path, shown, kind) {
         Ok(file) => file,
-        Err(source) => return skip(report, read_error(source)),
+        Err(error) => return skip(report, error),
     };
     let before = report.articles.len();
     let reader = io::BufReader::with_capacity(1 << 16, file);
@@ -226,6 +269,7 @@ fn add_bytes(
     report: &mut IngestReport,
     id: &str,
     shown: &str,
+    kind: Kind,
     bytes: Result<Vec<u8>, IngestError>,
 ) {
     let bytes = match bytes {
@@ -248,10 +292,7 @@ fn add_bytes(
             },
         );
     }
-    let named_html = Path::new(shown).extension().is_some_and(|extension| {
-        extension.eq_ignore_ascii_case("html") || extension.eq_ignore_ascii_case("htm")
-    });
-    let is_html = named_html || looks_like_html(&bytes);
+    let is_html = kind == Kind::Html || looks_like_html(&bytes);
     let (article, diagnostics) = if is_html {
         html_article(id, shown, &bytes)
     } else {
@@ -412,6 +453,66 @@ mod tests {
             report.diagnostics[0]
                 .message
                 .ends_with("c.htm is an HTML page in which no article text was found"),
+            "{}",
+            report.diagnostics[0].message
+        );
+    }
+
+    fn gzip(bytes: &[u8]) -> Vec<u8> {
+        use std::io::Write as _;
+        let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        encoder.write_all(bytes).expect("compress in memory");
+        encoder.finish().expect("compress in memory")
+    }
+
+    #[test]
+    fn gzip_compressed_inputs_are_read_and_a_corrupt_one_is_named() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        write(
+            dir.path(),
+            "a.html.gz",
+            &gzip(b"<html><body><article><h1>Dam repaired</h1><p>Work on the Ferrow dam \
+                ended on Friday, two weeks early, the water board said.</p></article></body></html>"),
+        );
+        write(
+            dir.path(),
+            "b.jsonl.gz",
+            &gzip(b"{\"id\": \"j1\", \"text\": \"The dam reopened to walkers.\"}\n"),
+        );
+        let corrupt = write(dir.path(), "c.txt.gz", b"\x1f\x8b\x08\x00 not really gzip");
+        write(dir.path(), "d.gz", &gzip(b"No kind in the name."));
+        let report = ingest(
+            &[dir.path().to_string_lossy().into_owned()],
+            &IngestConfig::default(),
+        );
+        let ids: Vec<&str> = report.articles.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["a.html.gz", "j1"]);
+        assert!(
+            report.articles[0]
+                .text
+                .starts_with("Work on the Ferrow dam")
+        );
+        assert_eq!(report.diagnostics.len(), 1, "{:?}", report.diagnostics);
+        assert!(
+            report.diagnostics[0]
+                .message
+                .starts_with(&format!("cannot read {corrupt}")),
+            "{}",
+            report.diagnostics[0].message
+        );
+    }
+
+    #[test]
+    fn a_compressed_input_expanding_past_the_limit_is_skipped() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let bomb = write(dir.path(), "bomb.txt.gz", &gzip(&vec![b'a'; 100_000]));
+        let report = ingest(
+            std::slice::from_ref(&bomb),
+            &IngestConfig { max_bytes: 1024 },
+        );
+        assert!(report.articles.is_empty());
+        assert!(
+            report.diagnostics[0].message.contains("is too large"),
             "{}",
             report.diagnostics[0].message
         );
