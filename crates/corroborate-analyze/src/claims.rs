@@ -53,13 +53,23 @@ pub(crate) fn find_claims(
             if quoted {
                 property = format!("quoted {property}");
             }
+            // `a majority of 151 needed`, `needs 326 seats`: a requirement, not what happened.
+            if is_requirement(before, after) {
+                property = format!("{property} needed");
+            }
+            // `then-15-year-old`, `then 15`: a figure of an earlier time than the report's.
+            let scope = if marked_earlier(before) {
+                Some("at the time".to_string())
+            } else {
+                scope.clone()
+            };
             claims.push(Claim {
                 span,
                 value: figure.value,
                 display: text[span.range()].to_string(),
                 property,
                 subject,
-                scope: scope.clone(),
+                scope,
                 qualifier: match qualifier_of(before) {
                     Qualifier::Exact if after.trim_start().starts_with("or more") => {
                         Qualifier::AtLeast
@@ -660,6 +670,46 @@ fn scope_of(sentence: &str, published_year: Option<i32>) -> Option<String> {
     .map(|phrase| phrase.to_string())
 }
 
+/// True when the words around a figure make it a requirement: `needed`, `required` or
+/// `necessary` right after it (within its noun phrase), or a verb of needing right before.
+fn is_requirement(before: &str, after: &str) -> bool {
+    let after_words: Vec<String> = after
+        .split_whitespace()
+        .take(4)
+        .map(|word| {
+            word.trim_matches(|c: char| !c.is_alphabetic())
+                .to_lowercase()
+        })
+        .collect();
+    let needed_after = after_words
+        .iter()
+        .take_while(|word| !matches!(word.as_str(), "and" | "but" | "which" | "that" | ""))
+        .any(|word| matches!(word.as_str(), "needed" | "required" | "necessary"));
+    let before_words: Vec<String> = before
+        .split_whitespace()
+        .rev()
+        .take(3)
+        .map(|word| {
+            word.trim_matches(|c: char| !c.is_alphabetic())
+                .to_lowercase()
+        })
+        .collect();
+    let needs_before = before_words.iter().any(|word| {
+        matches!(
+            word.as_str(),
+            "need" | "needs" | "needed" | "require" | "requires" | "required"
+        )
+    });
+    needed_after || needs_before
+}
+
+/// True when the figure is marked as belonging to an earlier time: `then-15-year-old`,
+/// `the then 15`.
+fn marked_earlier(before: &str) -> bool {
+    let lower = before.trim_end().to_lowercase();
+    lower.ends_with("then-") || lower.ends_with("then -") || lower.ends_with(" then")
+}
+
 /// Whose age it is: the name right after `N-year-old`, or the name before `, N,`;
 /// otherwise nobody (an age is never guessed from a person further away).
 fn age_subject(
@@ -685,10 +735,12 @@ fn age_subject(
                     && f.mention.kind == EntityKind::Person
             })
             .filter(|f| {
-                text[from..f.mention.span.start()]
-                    .split_whitespace()
-                    .count()
-                    <= 3
+                // `the 10-year-old's death and Timmons' arrest`: the N-year-old is a person
+                // of its own, so the age is not the later name's.
+                let between = &text[from..f.mention.span.start()];
+                between.split_whitespace().count() <= 3
+                    && !between.contains(['\'', '\u{2019}', ','])
+                    && !between.split_whitespace().any(|word| word == "and")
             })
             .and_then(|f| f.mention.entity);
     }
@@ -904,6 +956,30 @@ mod tests {
             expect![[r#"
                 34 = 34 | age | Ada Marr | - | exact
                 68 = 68 | age | - | - | exact
+            "#]],
+        );
+    }
+
+    #[test]
+    fn a_requirement_is_its_own_property() {
+        check(
+            "The Union Party holds a majority of 160, and a majority of 151 votes needed is within reach. The bill requires 200 signatures.",
+            expect![[r#"
+                160 = 160 | majority | Union Party | - | exact
+                151 = 151 | majority needed | Union Party | - | exact
+                200 = 200 | signatures needed | - | - | exact
+            "#]],
+        );
+    }
+
+    #[test]
+    fn an_age_of_an_earlier_time_is_scoped_and_a_neighbour_keeps_its_own() {
+        check(
+            "Counsel said the then-15-year-old Ada Marr was at the scene. The 10-year-old's death and Ada Marr's arrest shocked the town. The 16-year-old Ada Marr denies it. The then- 15-year-old Ned Voss ran.",
+            expect![[r#"
+                10 = 10 | age | - | - | exact
+                16 = 16 | age | - | - | exact
+                15 = 15 | age | - | at the time | exact
             "#]],
         );
     }
