@@ -17,6 +17,8 @@ pub enum IngestError {
     NoArticles { path: String },
     #[error("{path} is an HTML page in which no article text was found")]
     NoArticleText { path: String },
+    #[error("{path} is {what}, which corroborate does not read yet")]
+    Unsupported { path: String, what: &'static str },
 }
 
 impl IngestError {
@@ -28,7 +30,8 @@ impl IngestError {
             | IngestError::Empty { path }
             | IngestError::TooLarge { path, .. }
             | IngestError::NoArticles { path }
-            | IngestError::NoArticleText { path } => path,
+            | IngestError::NoArticleText { path }
+            | IngestError::Unsupported { path, .. } => path,
         }
     }
 }

@@ -21,6 +21,29 @@ pub fn looks_like_html(bytes: &[u8]) -> bool {
         || (lower.starts_with(b"<?xml") && contains(&lower, b"<html"))
 }
 
+/// What a non-article format the bytes open as, if any: a WARC archive or an RSS/Atom feed.
+pub(crate) fn unsupported_format(bytes: &[u8]) -> Option<&'static str> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let start = bytes
+        .iter()
+        .position(|byte| !byte.is_ascii_whitespace())
+        .unwrap_or(bytes.len());
+    let head: Vec<u8> = bytes[start..bytes.len().min(start + 1024)]
+        .iter()
+        .map(u8::to_ascii_lowercase)
+        .collect();
+    if head.starts_with(b"warc/") {
+        return Some("a WARC archive");
+    }
+    let feed = head.starts_with(b"<rss")
+        || head.starts_with(b"<feed")
+        || (head.starts_with(b"<?xml")
+            && (contains(&head, b"<rss")
+                || contains(&head, b"<feed")
+                || contains(&head, b"<rdf:rdf")));
+    feed.then_some("an RSS or Atom feed")
+}
+
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
     haystack
         .windows(needle.len())
@@ -218,5 +241,23 @@ mod tests {
             b" date 2021-07-04 Ferry to stop <b>soon</b>"
         ));
         assert!(!looks_like_html(b"The <html> tag opens a page."));
+    }
+
+    #[test]
+    fn archives_and_feeds_are_recognised_as_not_articles() {
+        assert_eq!(
+            unsupported_format(b"WARC/1.1\r\nWARC-Type: warcinfo\r\n"),
+            Some("a WARC archive")
+        );
+        assert_eq!(
+            unsupported_format(b"<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel>"),
+            Some("an RSS or Atom feed")
+        );
+        assert_eq!(
+            unsupported_format(b"<feed xmlns=\"http://www.w3.org/2005/Atom\">"),
+            Some("an RSS or Atom feed")
+        );
+        assert_eq!(unsupported_format(b"The feed of the WARC/1.0 story."), None);
+        assert_eq!(unsupported_format(b"<!doctype html><html>"), None);
     }
 }

@@ -8,7 +8,7 @@ use corroborate_model::{Article, Diagnostic};
 
 use crate::IngestError;
 use crate::decode::looks_binary;
-use crate::html_page::{html_article, looks_like_html};
+use crate::html_page::{html_article, looks_like_html, unsupported_format};
 use crate::jsonl::read_jsonl;
 use crate::plain_text::text_article;
 
@@ -292,6 +292,10 @@ fn add_bytes(
             },
         );
     }
+    if let Some(what) = unsupported_format(&bytes) {
+        let path = shown.to_string();
+        return skip(report, IngestError::Unsupported { path, what });
+    }
     let is_html = kind == Kind::Html || looks_like_html(&bytes);
     let (article, diagnostics) = if is_html {
         html_article(id, shown, &bytes)
@@ -515,6 +519,23 @@ mod tests {
             report.diagnostics[0].message.contains("is too large"),
             "{}",
             report.diagnostics[0].message
+        );
+    }
+
+    #[test]
+    fn a_feed_or_archive_is_named_as_not_read_yet() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let feed = write(
+            dir.path(),
+            "news.xml",
+            b"<?xml version=\"1.0\"?><rss version=\"2.0\"><channel></channel></rss>",
+        );
+        let good = write(dir.path(), "a.txt", b"A usable article.");
+        let report = ingest(&[feed.clone(), good], &IngestConfig::default());
+        assert_eq!(report.articles.len(), 1);
+        assert_eq!(
+            report.diagnostics[0].message,
+            format!("{feed} is an RSS or Atom feed, which corroborate does not read yet")
         );
     }
 
