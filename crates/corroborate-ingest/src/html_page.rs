@@ -8,13 +8,7 @@ use crate::html::extract_html;
 /// True when the bytes look like an HTML document: after any byte-order mark and leading
 /// white space they open with a doctype, an `<html>` tag or an HTML comment followed by one.
 pub fn looks_like_html(bytes: &[u8]) -> bool {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let start = bytes
-        .iter()
-        .position(|byte| !byte.is_ascii_whitespace())
-        .unwrap_or(bytes.len());
-    let head = &bytes[start..bytes.len().min(start + 512)];
-    let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
+    let lower = opening(bytes);
     lower.starts_with(b"<!doctype html")
         || lower.starts_with(b"<html")
         || (lower.starts_with(b"<!--") && contains(&lower, b"<html"))
@@ -23,15 +17,7 @@ pub fn looks_like_html(bytes: &[u8]) -> bool {
 
 /// What a non-article format the bytes open as, if any: a WARC archive or an RSS/Atom feed.
 pub(crate) fn unsupported_format(bytes: &[u8]) -> Option<&'static str> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let start = bytes
-        .iter()
-        .position(|byte| !byte.is_ascii_whitespace())
-        .unwrap_or(bytes.len());
-    let head: Vec<u8> = bytes[start..bytes.len().min(start + 1024)]
-        .iter()
-        .map(u8::to_ascii_lowercase)
-        .collect();
+    let head = opening(bytes);
     if head.starts_with(b"warc/") {
         return Some("a WARC archive");
     }
@@ -42,6 +28,19 @@ pub(crate) fn unsupported_format(bytes: &[u8]) -> Option<&'static str> {
                 || contains(&head, b"<feed")
                 || contains(&head, b"<rdf:rdf")));
     feed.then_some("an RSS or Atom feed")
+}
+
+/// The first kilobyte after any byte-order mark and leading white space, in lower case.
+fn opening(bytes: &[u8]) -> Vec<u8> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let start = bytes
+        .iter()
+        .position(|byte| !byte.is_ascii_whitespace())
+        .unwrap_or(bytes.len());
+    bytes[start..bytes.len().min(start + 1024)]
+        .iter()
+        .map(u8::to_ascii_lowercase)
+        .collect()
 }
 
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {

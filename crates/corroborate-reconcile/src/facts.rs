@@ -342,13 +342,7 @@ fn check_majorities(facts: &mut [BriefFact]) {
         else {
             continue;
         };
-        let mut candidates: Vec<usize> = (0..facts.len())
-            .filter(|&i| {
-                facts[i].property == "votes"
-                    && facts[i].scope == scope
-                    && facts[i].subject.is_some()
-            })
-            .collect();
+        let mut candidates = subjects_facts(facts, "votes", &scope);
         if candidates.len() < 2 {
             continue;
         }
@@ -447,13 +441,7 @@ fn check_shares(facts: &mut [BriefFact]) {
         scopes
     };
     for scope in scopes {
-        let members: Vec<usize> = (0..facts.len())
-            .filter(|&i| {
-                facts[i].property == "percent of the vote"
-                    && facts[i].scope == scope
-                    && facts[i].subject.is_some()
-            })
-            .collect();
+        let members = subjects_facts(facts, "percent of the vote", &scope);
         if members.len() < 2 {
             continue;
         }
@@ -478,6 +466,15 @@ fn check_shares(facts: &mut [BriefFact]) {
             facts[index].checks.push(check.clone());
         }
     }
+}
+
+/// The facts of one property and scope that belong to a subject (a candidate's votes).
+fn subjects_facts(facts: &[BriefFact], property: &str, scope: &Option<String>) -> Vec<usize> {
+    (0..facts.len())
+        .filter(|&i| {
+            facts[i].property == property && facts[i].scope == *scope && facts[i].subject.is_some()
+        })
+        .collect()
 }
 
 fn number(value: f64) -> String {

@@ -1,7 +1,7 @@
 //! Orders what every rendering shows the same way: quotes grouped by speaker.
 
 use corroborate_model::{
-    Brief, BriefFact, BriefQuote, CopyGroup, FactStatus, FactValue, Qualifier,
+    Brief, BriefFact, BriefQuote, CopyGroup, FactCheck, FactStatus, FactValue, Qualifier,
 };
 
 /// Quotes grouped by speaker, speakers in order of their most carried quote; quotes with no
@@ -76,4 +76,18 @@ pub(crate) fn copy_note(group: &CopyGroup) -> String {
         ids.join(", "),
         group.overlap * 100.0
     )
+}
+
+/// A check's verdict (`holds`/`fails`) and its explanation; an explanation this rendering
+/// has already given reads `as explained above`.
+pub(crate) fn check_words<'a>(
+    check: &'a FactCheck,
+    explained: &mut Vec<&'a str>,
+) -> (&'static str, &'a str) {
+    let verdict = if check.holds { "holds" } else { "fails" };
+    if explained.contains(&check.explanation.as_str()) {
+        return (verdict, "as explained above");
+    }
+    explained.push(&check.explanation);
+    (verdict, &check.explanation)
 }

@@ -6,7 +6,7 @@ use std::fmt::Write;
 use corroborate_model::{Brief, FactStatus, SourceId};
 
 use crate::grouping::{
-    copy_note, count_sources, fact_label, quotes_by_speaker, shown_facts, value_note,
+    check_words, copy_note, count_sources, fact_label, quotes_by_speaker, shown_facts, value_note,
 };
 
 const STYLE: &str = "
@@ -173,18 +173,12 @@ fn facts_section(brief: &Brief, out: &mut String) {
             );
         }
         for check in &fact.checks {
-            let verdict = if check.holds { "holds" } else { "fails" };
-            let explanation = if explained.contains(&check.explanation.as_str()) {
-                "as explained above".to_string()
-            } else {
-                explained.push(&check.explanation);
-                check.explanation.clone()
-            };
+            let (verdict, explanation) = check_words(check, &mut explained);
             let _ = write!(
                 out,
                 "<li class=\"check\">check: {} {verdict}: {}</li>",
                 escape(&check.rule),
-                escape(&explanation)
+                escape(explanation)
             );
         }
         out.push_str("</ul></li>\n");

@@ -5,7 +5,7 @@ use std::fmt::Write;
 use corroborate_model::{Brief, FactStatus, SourceId};
 
 use crate::grouping::{
-    copy_note, count_sources, fact_label, quotes_by_speaker, shown_facts, value_note,
+    check_words, copy_note, count_sources, fact_label, quotes_by_speaker, shown_facts, value_note,
 };
 
 pub(crate) fn render(brief: &Brief) -> String {
@@ -63,18 +63,12 @@ pub(crate) fn render(brief: &Brief) -> String {
                 );
             }
             for check in &fact.checks {
-                let verdict = if check.holds { "holds" } else { "fails" };
-                let explanation = if explained.contains(&check.explanation.as_str()) {
-                    "as explained above".to_string()
-                } else {
-                    explained.push(&check.explanation);
-                    check.explanation.clone()
-                };
+                let (verdict, explanation) = check_words(check, &mut explained);
                 let _ = writeln!(
                     out,
                     "  - check: {} {verdict}: {}",
                     escape(&check.rule),
-                    escape(&explanation)
+                    escape(explanation)
                 );
             }
         }

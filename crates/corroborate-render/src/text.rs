@@ -5,7 +5,7 @@ use std::fmt::Write;
 use corroborate_model::{Brief, FactStatus, SourceId};
 
 use crate::grouping::{
-    copy_note, count_sources, fact_label, quotes_by_speaker, shown_facts, value_note,
+    check_words, copy_note, count_sources, fact_label, quotes_by_speaker, shown_facts, value_note,
 };
 
 const WIDTH: usize = 88;
@@ -69,13 +69,7 @@ pub(crate) fn render(brief: &Brief, color: bool) -> String {
                 let _ = writeln!(out, "      {}", wrap(&line, WIDTH - 8, "        "));
             }
             for check in &fact.checks {
-                let verdict = if check.holds { "holds" } else { "fails" };
-                let explanation = if explained.contains(&check.explanation.as_str()) {
-                    "as explained above".to_string()
-                } else {
-                    explained.push(&check.explanation);
-                    check.explanation.clone()
-                };
+                let (verdict, explanation) = check_words(check, &mut explained);
                 let line = format!("check: {} {verdict}: {}", check.rule, explanation);
                 let _ = writeln!(
                     out,

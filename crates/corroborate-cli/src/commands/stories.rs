@@ -58,7 +58,7 @@ pub fn run(args: StoriesArgs) -> anyhow::Result<Outcome> {
     }
     let stories = summarize(&run);
     let rendered = match (&args.explain, args.format) {
-        (Some(id), _) => explain(&run, &stories, id)?,
+        (Some(id), _) => explain(&run, &stories, id, config.group.cluster.threshold)?,
         (None, StoriesFormat::Text) => text(&stories),
         (None, StoriesFormat::Jsonl) => jsonl(&stories)?,
     };
@@ -92,11 +92,7 @@ fn write_briefs(
             fs::write(&path, render(&brief, format, options))
                 .with_context(|| format!("cannot write {}", path.display()))?;
         }
-        let dates = match (&story.first_published, &story.last_published) {
-            (Some(first), Some(last)) if first == last => first.clone(),
-            (Some(first), Some(last)) => format!("{first} to {last}"),
-            _ => String::new(),
-        };
+        let dates = story.dates();
         entries.push(IndexEntry {
             label: story.story.clone(),
             title: brief.title.clone(),
@@ -125,8 +121,23 @@ struct StoryLine {
     copies: Vec<Vec<String>>,
 }
 
+impl StoryLine {
+    /// `2024-04-02`, `2024-04-02 to 2024-04-03`, or empty when no article is dated.
+    fn dates(&self) -> String {
+        match (&self.first_published, &self.last_published) {
+            (Some(first), Some(last)) if first == last => first.clone(),
+            (Some(first), Some(last)) => format!("{first} to {last}"),
+            _ => String::new(),
+        }
+    }
+}
+
 fn summarize(run: &StoriesRun) -> Vec<StoryLine> {
     let grouping = &run.grouping;
+    let mut read_rank = vec![0; run.articles.len()];
+    for (rank, &index) in grouping.order.iter().enumerate() {
+        read_rank[index] = rank;
+    }
     let id = |index: usize| run.articles[index].clean.article.id.to_string();
     grouping
         .stories
@@ -149,7 +160,7 @@ fn summarize(run: &StoriesRun) -> Vec<StoryLine> {
                 .collect();
             StoryLine {
                 story: story_label(number),
-                title: story_title(&run.articles, grouping, members),
+                title: story_title(&run.articles, grouping, &read_rank, members),
                 articles: members.iter().map(|&index| id(index)).collect(),
                 first_published: dates.iter().min().map(ToString::to_string),
                 last_published: dates.iter().max().map(ToString::to_string),
@@ -168,9 +179,9 @@ fn story_label(number: usize) -> String {
 fn story_title(
     articles: &[AnalyzedArticle],
     grouping: &Grouping,
+    read_rank: &[usize],
     members: &[usize],
 ) -> Option<String> {
-    let rank = |index: usize| grouping.order.iter().position(|&read| read == index);
     members
         .iter()
         .copied()
@@ -184,7 +195,7 @@ fn story_title(
             };
             score(a)
                 .total_cmp(&score(b))
-                .then_with(|| rank(b).cmp(&rank(a)))
+                .then_with(|| read_rank[b].cmp(&read_rank[a]))
         })
         .and_then(|index| articles[index].title())
         .map(|title| title.trim().to_string())
@@ -197,10 +208,9 @@ fn text(stories: &[StoryLine]) -> String {
             1 => "1 article".to_string(),
             n => format!("{n} articles"),
         };
-        let dates = match (&story.first_published, &story.last_published) {
-            (Some(first), Some(last)) if first == last => format!(", {first}"),
-            (Some(first), Some(last)) => format!(", {first} to {last}"),
-            _ => String::new(),
+        let dates = match story.dates() {
+            dates if dates.is_empty() => dates,
+            dates => format!(", {dates}"),
         };
         let title = story.title.as_deref().unwrap_or("(untitled)");
         let _ = writeln!(out, "{}  {title}  ({count}{dates})", story.story);
@@ -221,7 +231,12 @@ fn jsonl(stories: &[StoryLine]) -> anyhow::Result<String> {
     Ok(out)
 }
 
-fn explain(run: &StoriesRun, stories: &[StoryLine], id: &str) -> anyhow::Result<String> {
+fn explain(
+    run: &StoriesRun,
+    stories: &[StoryLine],
+    id: &str,
+    threshold: f32,
+) -> anyhow::Result<String> {
     let matching: Vec<usize> = (0..run.articles.len())
         .filter(|&index| run.articles[index].clean.article.id.to_string() == id)
         .collect();
@@ -231,12 +246,18 @@ fn explain(run: &StoriesRun, stories: &[StoryLine], id: &str) -> anyhow::Result<
     let mut out = String::new();
     for index in matching {
         let decision = &run.grouping.decisions[index];
-        describe(&mut out, run, stories, decision);
+        describe(&mut out, run, stories, decision, threshold);
     }
     Ok(out)
 }
 
-fn describe(out: &mut String, run: &StoriesRun, stories: &[StoryLine], decision: &Decision) {
+fn describe(
+    out: &mut String,
+    run: &StoriesRun,
+    stories: &[StoryLine],
+    decision: &Decision,
+    threshold: f32,
+) {
     let article = &run.articles[decision.article].clean.article;
     let story = &stories[decision.story];
     let title = story.title.as_deref().unwrap_or("(untitled)");
@@ -251,7 +272,6 @@ fn describe(out: &mut String, run: &StoriesRun, stories: &[StoryLine], decision:
         .read_score
         .map(|score| format!("{score:.3}"))
         .unwrap_or_else(|| "none".to_string());
-    let threshold = PipelineConfig::default().group.cluster.threshold;
     let reading = match decision.verdict {
         Verdict::Opened => format!(
             "opened a new story: the best open story scored {score} (the threshold is {threshold})"
