@@ -6,6 +6,7 @@
 //! and inverse document frequencies are counted over the whole collection, so the features
 //! of an article do not depend on the order of the input.
 
+use corroborate_model::calendar::day_number;
 use corroborate_model::text::fold;
 use corroborate_model::{AnalyzedArticle, EntityKind, PublishedDate};
 use rustc_hash::FxHashMap as HashMap;
@@ -52,27 +53,27 @@ impl Period {
         let year = i64::from(date.year());
         match (date.month(), date.day()) {
             (Some(month), Some(day)) => {
-                let day = days_from_civil(year, i64::from(month), i64::from(day));
+                let day = day_number(year, u32::from(month), u32::from(day));
                 Period {
                     first: day,
                     last: day,
                 }
             }
             (Some(month), None) => {
-                let first = days_from_civil(year, i64::from(month), 1);
+                let first = day_number(year, u32::from(month), 1);
                 let (next_year, next_month) = if month == 12 {
                     (year + 1, 1)
                 } else {
-                    (year, i64::from(month) + 1)
+                    (year, u32::from(month) + 1)
                 };
                 Period {
                     first,
-                    last: days_from_civil(next_year, next_month, 1) - 1,
+                    last: day_number(next_year, next_month, 1) - 1,
                 }
             }
             _ => Period {
-                first: days_from_civil(year, 1, 1),
-                last: days_from_civil(year + 1, 1, 1) - 1,
+                first: day_number(year, 1, 1),
+                last: day_number(year + 1, 1, 1) - 1,
             },
         }
     }
@@ -301,17 +302,6 @@ fn normalise(vector: &mut SparseVector) {
     }
 }
 
-/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
-fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
-    let year = if month <= 2 { year - 1 } else { year };
-    let era = year.div_euclid(400);
-    let year_of_era = year - era * 400;
-    let shifted_month = (month + 9) % 12;
-    let day_of_year = (153 * shifted_month + 2) / 5 + day - 1;
-    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    era * 146_097 + day_of_era - 719_468
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -322,9 +312,9 @@ mod tests {
 
     #[test]
     fn day_numbers_count_from_1970() {
-        assert_eq!(days_from_civil(1970, 1, 1), 0);
-        assert_eq!(days_from_civil(2000, 3, 1), 11_017);
-        assert_eq!(days_from_civil(1969, 12, 31), -1);
+        assert_eq!(day_number(1970, 1, 1), 0);
+        assert_eq!(day_number(2000, 3, 1), 11_017);
+        assert_eq!(day_number(1969, 12, 31), -1);
     }
 
     #[test]

@@ -13,6 +13,7 @@
 mod analyzed;
 mod article;
 mod brief;
+pub mod calendar;
 mod claim;
 mod clean_text;
 mod diagnostic;

@@ -104,6 +104,82 @@ impl OffsetMap {
         Span::new(start, end)
     }
 
+    /// The output span covering every output byte that came from input span `span`: exact
+    /// inside verbatim pieces, whole pieces for replacements. `None` when no output byte came
+    /// from that input (it was removed, or lies outside the map).
+    pub fn span_from_input(&self, span: Span) -> Option<Span> {
+        let mut found: Option<(usize, usize)> = None;
+        let first = self
+            .pieces
+            .partition_point(|piece| piece.in_end() <= span.start());
+        for piece in &self.pieces[first..] {
+            if piece.in_start >= span.end() && !(span.is_empty() && piece.in_start == span.end()) {
+                break;
+            }
+            let from = span.start().max(piece.in_start);
+            let to = span.end().min(piece.in_end());
+            if to < from || (to == from && !span.is_empty()) {
+                continue;
+            }
+            let (out_from, out_to) = if piece.is_copy() {
+                (
+                    piece.out_start + (from - piece.in_start),
+                    piece.out_start + (to - piece.in_start),
+                )
+            } else {
+                (piece.out_start, piece.out_end())
+            };
+            found = Some(match found {
+                Some((start, _)) => (start, out_to),
+                None => (out_from, out_to),
+            });
+        }
+        found.map(|(start, end)| Span::new(start, end.max(start)))
+    }
+
+    /// The map as plain pieces `(out_start, out_len, in_start, in_len, verbatim)`, for storing.
+    pub fn pieces(&self) -> Vec<(usize, usize, usize, usize, bool)> {
+        self.pieces
+            .iter()
+            .map(|piece| {
+                (
+                    piece.out_start,
+                    piece.out_len,
+                    piece.in_start,
+                    piece.in_len,
+                    piece.verbatim,
+                )
+            })
+            .collect()
+    }
+
+    /// Rebuilds a map from [`OffsetMap::pieces`]; `None` when the pieces break the map's
+    /// invariants (gaps or overlaps in the output, input out of order, a copy of unequal
+    /// lengths), as a damaged store would give.
+    pub fn from_pieces(pieces: &[(usize, usize, usize, usize, bool)]) -> Option<OffsetMap> {
+        let mut out_end = 0;
+        let mut in_end = 0;
+        let mut checked = Vec::with_capacity(pieces.len());
+        for &(out_start, out_len, in_start, in_len, verbatim) in pieces {
+            if out_start != out_end || out_len == 0 || in_start < in_end {
+                return None;
+            }
+            if verbatim && out_len != in_len {
+                return None;
+            }
+            out_end = out_start.checked_add(out_len)?;
+            in_end = in_start.checked_add(in_len)?;
+            checked.push(Piece {
+                out_start,
+                out_len,
+                in_start,
+                in_len,
+                verbatim,
+            });
+        }
+        Some(OffsetMap { pieces: checked })
+    }
+
     /// Chains maps: `self` maps a middle text to the input, `outer` maps an output text to the
     /// middle text; the result maps the output text straight to the input.
     pub fn compose(&self, outer: &OffsetMap) -> OffsetMap {
@@ -226,6 +302,36 @@ mod tests {
     use proptest::prelude::*;
 
     #[test]
+    fn input_spans_map_back_to_the_output() {
+        // Output "ab|ef|R" from input "ab|cd|ef|XY": bytes 2..4 removed, XY replaced by R (3 bytes).
+        let mut builder = OffsetMapBuilder::new();
+        builder.copy(0, 2);
+        builder.copy(4, 2);
+        builder.replace(6, 2, 3);
+        let map = builder.finish();
+        assert_eq!(map.span_from_input(Span::new(0, 2)), Some(Span::new(0, 2)));
+        assert_eq!(map.span_from_input(Span::new(1, 5)), Some(Span::new(1, 3)));
+        assert_eq!(map.span_from_input(Span::new(2, 4)), None);
+        assert_eq!(map.span_from_input(Span::new(7, 8)), Some(Span::new(4, 7)));
+        assert_eq!(map.span_from_input(Span::new(20, 30)), None);
+    }
+
+    #[test]
+    fn pieces_round_trip_and_damage_is_refused() {
+        let mut builder = OffsetMapBuilder::new();
+        builder.copy(3, 4);
+        builder.replace(9, 1, 3);
+        let map = builder.finish();
+        assert_eq!(OffsetMap::from_pieces(&map.pieces()), Some(map.clone()));
+        let mut gap = map.pieces();
+        gap[1].0 += 1;
+        assert_eq!(OffsetMap::from_pieces(&gap), None);
+        let mut uneven = map.pieces();
+        uneven[0].1 = 5;
+        assert_eq!(OffsetMap::from_pieces(&uneven), None);
+    }
+
+    #[test]
     fn deleted_line_is_a_gap() {
         // Output "ab|ef" from input "ab|cd|ef": bytes 2..4 were removed.
         let mut builder = OffsetMapBuilder::new();
@@ -284,6 +390,12 @@ mod tests {
             prop_assert!(mapped.end() <= input_at);
             let composed = OffsetMap::shifted(3, out_len).compose(&OffsetMap::identity(out_len));
             prop_assert_eq!(composed.span_to_input(span), span.shift(3));
+            // Going to the input and back covers at least the span (more inside replacements).
+            if !span.is_empty() {
+                let back = map.span_from_input(mapped).expect("a non-empty span came from some input");
+                prop_assert!(back.start() <= span.start() && back.end() >= span.end());
+            }
+            prop_assert_eq!(OffsetMap::from_pieces(&map.pieces()), Some(map.clone()));
         }
     }
 }

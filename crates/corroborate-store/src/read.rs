@@ -1,0 +1,186 @@
+//! Reading what was committed: the story list, one story, one article.
+
+use std::path::Path;
+
+use corroborate_model::PublishedDate;
+use rusqlite::{OptionalExtension, Row, params};
+
+use crate::records::{ArticleRecord, ArticleView, StoredArticle, StoryRecord, StorySummary};
+use crate::write::parse_origin;
+use crate::{Store, StoreError};
+
+pub(crate) const ARTICLE_COLUMNS: &str =
+    "seq, id, input, title, outlet, published, text, origin, story";
+
+/// An article row before its offset map is checked.
+pub(crate) struct ArticleRow {
+    seq: i64,
+    id: String,
+    input: String,
+    title: Option<String>,
+    outlet: Option<String>,
+    published: Option<String>,
+    text: String,
+    origin: String,
+    story: Option<i64>,
+}
+
+pub(crate) fn article_row(row: &Row<'_>) -> rusqlite::Result<ArticleRow> {
+    Ok(ArticleRow {
+        seq: row.get(0)?,
+        id: row.get(1)?,
+        input: row.get(2)?,
+        title: row.get(3)?,
+        outlet: row.get(4)?,
+        published: row.get(5)?,
+        text: row.get(6)?,
+        origin: row.get(7)?,
+        story: row.get(8)?,
+    })
+}
+
+pub(crate) fn finish_article(row: ArticleRow, path: &Path) -> Result<StoredArticle, StoreError> {
+    let origin = parse_origin(&row.origin).ok_or_else(|| StoreError::Damaged {
+        path: path.to_path_buf(),
+        what: format!("offset map of article {}", row.id),
+    })?;
+    Ok(StoredArticle {
+        seq: row.seq,
+        id: row.id,
+        input: row.input,
+        title: row.title,
+        outlet: row.outlet,
+        published: row.published.as_deref().and_then(PublishedDate::parse),
+        text: row.text,
+        origin,
+        story: row.story,
+    })
+}
+
+impl Store {
+    /// The number of stories.
+    pub fn story_count(&self) -> Result<usize, StoreError> {
+        self.count("SELECT count(*) FROM stories")
+    }
+
+    /// The number of articles.
+    pub fn article_count(&self) -> Result<usize, StoreError> {
+        self.count("SELECT count(*) FROM articles")
+    }
+
+    /// Stories, newest first (by their last publication date; undated ones last), then by
+    /// id, newest first.
+    pub fn stories(&self, limit: usize, offset: usize) -> Result<Vec<StorySummary>, StoreError> {
+        let mut statement = self
+            .connection
+            .prepare_cached(
+                "SELECT id, title, first_published, last_published, sources,
+                        independent_sources, disputed
+                 FROM stories
+                 ORDER BY last_published IS NULL, last_published DESC, id DESC
+                 LIMIT ?1 OFFSET ?2",
+            )
+            .map_err(|source| self.sql(source))?;
+        let rows = statement
+            .query_map(params![as_i64(limit), as_i64(offset)], summary_row)
+            .map_err(|source| self.sql(source))?;
+        let mut stories = Vec::new();
+        for row in rows {
+            let mut story = row.map_err(|source| self.sql(source))?;
+            story.articles = self.story_article_ids(story.id)?;
+            stories.push(story);
+        }
+        Ok(stories)
+    }
+
+    /// One story with its brief.
+    pub fn story(&self, id: i64) -> Result<Option<StoryRecord>, StoreError> {
+        let found = self
+            .connection
+            .prepare_cached(
+                "SELECT id, title, first_published, last_published, sources,
+                        independent_sources, disputed, brief
+                 FROM stories WHERE id = ?1",
+            )
+            .map_err(|source| self.sql(source))?
+            .query_row(params![id], |row| {
+                Ok((summary_row(row)?, row.get::<_, String>(7)?))
+            })
+            .optional()
+            .map_err(|source| self.sql(source))?;
+        let Some((mut summary, brief_json)) = found else {
+            return Ok(None);
+        };
+        summary.articles = self.story_article_ids(summary.id)?;
+        Ok(Some(StoryRecord {
+            summary,
+            brief_json,
+        }))
+    }
+
+    /// One article with its view, by the id given at ingest.
+    pub fn article(&self, id: &str) -> Result<Option<ArticleRecord>, StoreError> {
+        let found = self
+            .connection
+            .prepare_cached(&format!(
+                "SELECT {ARTICLE_COLUMNS}, view FROM articles WHERE id = ?1"
+            ))
+            .map_err(|source| self.sql(source))?
+            .query_row(params![id], |row| {
+                Ok((article_row(row)?, row.get::<_, String>(9)?))
+            })
+            .optional()
+            .map_err(|source| self.sql(source))?;
+        let Some((row, view)) = found else {
+            return Ok(None);
+        };
+        let article = finish_article(row, &self.path)?;
+        let view: ArticleView = serde_json::from_str(&view).map_err(|_| StoreError::Damaged {
+            path: self.path.clone(),
+            what: format!("view of article {}", article.id),
+        })?;
+        Ok(Some(ArticleRecord { article, view }))
+    }
+
+    /// The ids of a story's articles, in ingest order.
+    pub fn story_article_ids(&self, story: i64) -> Result<Vec<String>, StoreError> {
+        let mut statement = self
+            .connection
+            .prepare_cached("SELECT id FROM articles WHERE story = ?1 ORDER BY seq")
+            .map_err(|source| self.sql(source))?;
+        let rows = statement
+            .query_map(params![story], |row| row.get::<_, String>(0))
+            .map_err(|source| self.sql(source))?;
+        rows.collect::<Result<_, _>>()
+            .map_err(|source| self.sql(source))
+    }
+
+    fn count(&self, sql: &str) -> Result<usize, StoreError> {
+        let count: i64 = self
+            .connection
+            .query_row(sql, [], |row| row.get(0))
+            .map_err(|source| self.sql(source))?;
+        Ok(usize::try_from(count).unwrap_or(0))
+    }
+}
+
+fn summary_row(row: &Row<'_>) -> rusqlite::Result<StorySummary> {
+    Ok(StorySummary {
+        id: row.get(0)?,
+        title: row.get(1)?,
+        first_published: row.get(2)?,
+        last_published: row.get(3)?,
+        sources: as_usize(row.get(4)?),
+        independent_sources: as_usize(row.get(5)?),
+        disputed: as_usize(row.get(6)?),
+        articles: Vec::new(),
+    })
+}
+
+pub(crate) fn as_i64(value: usize) -> i64 {
+    i64::try_from(value).unwrap_or(i64::MAX)
+}
+
+pub(crate) fn as_usize(value: i64) -> usize {
+    usize::try_from(value).unwrap_or(0)
+}

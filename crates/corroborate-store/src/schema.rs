@@ -1,0 +1,274 @@
+//! Opening a store file: recognising it as ours, creating and migrating its schema.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags};
+
+use crate::StoreError;
+
+/// The schema this build writes. Each step of [`MIGRATIONS`] moves a file one version up.
+pub const SCHEMA_VERSION: i64 = 1;
+
+/// `PRAGMA application_id` of a corroborate store ("Corr"), so a foreign SQLite file is
+/// told apart from an empty one.
+const APPLICATION_ID: i64 = 0x436f_7272;
+
+/// How long a writer waits for another writer before giving up.
+pub(crate) const BUSY_WAIT: Duration = Duration::from_secs(10);
+
+/// `MIGRATIONS[n]` takes a file from schema `n` to `n + 1`.
+const MIGRATIONS: &[&str] = &[r#"
+CREATE TABLE stories (
+    id INTEGER PRIMARY KEY,
+    title TEXT NOT NULL,
+    first_published TEXT,
+    last_published TEXT,
+    sources INTEGER NOT NULL,
+    independent_sources INTEGER NOT NULL,
+    disputed INTEGER NOT NULL,
+    brief TEXT NOT NULL
+);
+CREATE INDEX stories_by_date ON stories(last_published DESC, id DESC);
+CREATE TABLE articles (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    content_hash TEXT NOT NULL UNIQUE,
+    input TEXT NOT NULL,
+    title TEXT,
+    outlet TEXT,
+    published TEXT,
+    published_first TEXT,
+    published_last TEXT,
+    text TEXT NOT NULL,
+    origin TEXT NOT NULL,
+    view TEXT NOT NULL DEFAULT '{"marks":[],"removed":[]}',
+    story INTEGER REFERENCES stories(id)
+);
+CREATE INDEX articles_by_story ON articles(story, seq);
+CREATE INDEX articles_by_date ON articles(published_first);
+CREATE TABLE article_entities (
+    article INTEGER NOT NULL REFERENCES articles(seq),
+    name TEXT NOT NULL,
+    canonical TEXT NOT NULL,
+    folded TEXT NOT NULL
+);
+CREATE INDEX article_entities_by_name ON article_entities(folded);
+CREATE INDEX article_entities_by_article ON article_entities(article);
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+    title, text,
+    content = 'articles', content_rowid = 'seq',
+    tokenize = 'porter unicode61 remove_diacritics 2'
+);
+"#];
+
+/// An open store file.
+pub struct Store {
+    pub(crate) connection: Connection,
+    pub(crate) path: PathBuf,
+}
+
+impl Store {
+    /// Opens the store at `path` for reading and writing, creating it when missing and
+    /// migrating an older schema.
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let store = Store::connect(path, flags)?;
+        store.prepare(true)?;
+        Ok(store)
+    }
+
+    /// Opens an existing store for reading only (the web server's connections).
+    pub fn open_read_only(path: &Path) -> Result<Store, StoreError> {
+        if !path.is_file() {
+            return Err(StoreError::Open {
+                path: path.to_path_buf(),
+                source: rusqlite::Error::InvalidPath(path.to_path_buf()),
+            });
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let store = Store::connect(path, flags)?;
+        store.prepare(false)?;
+        Ok(store)
+    }
+
+    /// The file this store was opened from.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn connect(path: &Path, flags: OpenFlags) -> Result<Store, StoreError> {
+        let connection =
+            Connection::open_with_flags(path, flags).map_err(|source| StoreError::Open {
+                path: path.to_path_buf(),
+                source,
+            })?;
+        connection
+            .busy_timeout(BUSY_WAIT)
+            .map_err(|source| StoreError::Open {
+                path: path.to_path_buf(),
+                source,
+            })?;
+        Ok(Store {
+            connection,
+            path: path.to_path_buf(),
+        })
+    }
+
+    /// Recognises the file, then creates or migrates the schema when writing is allowed.
+    fn prepare(&self, writable: bool) -> Result<(), StoreError> {
+        let foreign = |what: &str| StoreError::Foreign {
+            path: self.path.clone(),
+            what: what.to_string(),
+        };
+        // The first read of a file that is not SQLite fails here.
+        let application_id: i64 =
+            match self
+                .connection
+                .query_row("PRAGMA application_id", [], |row| row.get(0))
+            {
+                Ok(id) => id,
+                Err(rusqlite::Error::SqliteFailure(error, _))
+                    if error.code == rusqlite::ErrorCode::NotADatabase =>
+                {
+                    return Err(foreign("not an SQLite database"));
+                }
+                Err(source) => return Err(self.sql(source)),
+            };
+        let tables: i64 = self
+            .connection
+            .query_row("SELECT count(*) FROM sqlite_master", [], |row| row.get(0))
+            .map_err(|source| match source {
+                rusqlite::Error::SqliteFailure(error, _)
+                    if error.code == rusqlite::ErrorCode::NotADatabase =>
+                {
+                    foreign("not an SQLite database")
+                }
+                other => self.sql(other),
+            })?;
+        if application_id != APPLICATION_ID && (application_id != 0 || tables > 0) {
+            return Err(foreign("an SQLite database of another program"));
+        }
+        let version: i64 = self
+            .connection
+            .query_row("PRAGMA user_version", [], |row| row.get(0))
+            .map_err(|source| self.sql(source))?;
+        if version > SCHEMA_VERSION {
+            return Err(StoreError::TooNew {
+                path: self.path.clone(),
+                found: version,
+                known: SCHEMA_VERSION,
+            });
+        }
+        if !writable {
+            if version < SCHEMA_VERSION {
+                return Err(foreign(&format!(
+                    "a store of schema {version}; run `corroborate ingest` once to migrate it"
+                )));
+            }
+            return Ok(());
+        }
+        // WAL lets readers go on while an ingest writes; NORMAL sync keeps every committed
+        // batch through a killed process (only a power cut may lose the last batches).
+        self.connection
+            .execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;")
+            .map_err(|source| self.sql(source))?;
+        if version < SCHEMA_VERSION {
+            self.migrate(version)?;
+        }
+        Ok(())
+    }
+
+    fn migrate(&self, from: i64) -> Result<(), StoreError> {
+        let mut script = String::from("BEGIN IMMEDIATE;\n");
+        for step in &MIGRATIONS[usize::try_from(from).expect("versions are small")..] {
+            script.push_str(step);
+        }
+        script.push_str(&format!(
+            "PRAGMA application_id = {APPLICATION_ID};\nPRAGMA user_version = {SCHEMA_VERSION};\nCOMMIT;"
+        ));
+        self.connection.execute_batch(&script).map_err(|source| {
+            let _ = self.connection.execute_batch("ROLLBACK");
+            self.sql(source)
+        })
+    }
+
+    pub(crate) fn sql(&self, source: rusqlite::Error) -> StoreError {
+        StoreError::Sql {
+            path: self.path.clone(),
+            source,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_new_file_gets_the_schema_and_reopens() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("news.db");
+        drop(Store::open(&path).expect("created"));
+        let store = Store::open_read_only(&path).expect("reopened");
+        let version: i64 = store
+            .connection
+            .query_row("PRAGMA user_version", [], |row| row.get(0))
+            .expect("version");
+        assert_eq!(version, SCHEMA_VERSION);
+    }
+
+    #[test]
+    fn a_text_file_is_refused_with_its_name() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("notes.db");
+        std::fs::write(&path, "these are my notes, not a database\n".repeat(200)).expect("write");
+        let error = Store::open(&path).err().expect("refused");
+        let message = error.to_string();
+        assert!(message.contains("notes.db"), "{message}");
+        assert!(message.contains("not an SQLite database"), "{message}");
+        // The file is left as it was.
+        assert!(
+            std::fs::read_to_string(&path)
+                .expect("read")
+                .starts_with("these are")
+        );
+    }
+
+    #[test]
+    fn another_programs_database_is_refused() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("other.db");
+        let other = Connection::open(&path).expect("open");
+        other
+            .execute_batch("CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('x');")
+            .expect("other schema");
+        drop(other);
+        let message = Store::open(&path).err().expect("refused").to_string();
+        assert!(message.contains("another program"), "{message}");
+    }
+
+    #[test]
+    fn a_newer_schema_is_refused() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("news.db");
+        let store = Store::open(&path).expect("created");
+        store
+            .connection
+            .execute_batch("PRAGMA user_version = 99")
+            .expect("bump");
+        drop(store);
+        let message = Store::open(&path).err().expect("refused").to_string();
+        assert!(message.contains("schema 99"), "{message}");
+    }
+
+    #[test]
+    fn a_missing_file_is_not_created_for_reading() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("absent.db");
+        assert!(Store::open_read_only(&path).is_err());
+        assert!(!path.exists());
+    }
+}
