@@ -3,5 +3,7 @@
 pub mod analyze;
 pub mod brief;
 pub mod eval;
+pub mod ingest;
 mod output;
+pub mod search;
 pub mod stories;
