@@ -115,9 +115,14 @@ fn item_article(
         .published
         .or(entry.updated)
         .and_then(|time| day(&time));
+    // RSS has no modification date; feed-rs copies `pubDate` into `updated` then.
     let modified = entry
         .updated
-        .filter(|_| entry.published.is_some())
+        .filter(|updated| {
+            entry
+                .published
+                .is_some_and(|published| published != *updated)
+        })
         .and_then(|time| day(&time));
     let details = ArticleDetails {
         url,

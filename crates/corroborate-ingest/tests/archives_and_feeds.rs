@@ -307,6 +307,7 @@ fn rss_items_become_articles_with_full_text_or_a_marked_teaser() {
     // feed-rs gives language tags in lower case (they are case-insensitive).
     assert_eq!(report.details[0].language.as_deref(), Some("en-gb"));
     assert!(!report.details[0].teaser);
+    assert_eq!(report.details[0].modified, None);
 
     let teaser = &report.articles[1];
     assert_eq!(

@@ -3,5 +3,6 @@
 pub mod analyze;
 pub mod brief;
 pub mod eval;
+pub mod extract;
 mod output;
 pub mod stories;
