@@ -115,6 +115,15 @@ pub fn ingest(inputs: &[String], config: &IngestConfig) -> IngestReport {
 pub fn ingest_bytes(name: &str, bytes: &[u8], config: &IngestConfig) -> IngestReport {
     let mut report = IngestReport::default();
     let kind = file_kind(Path::new(name));
+    let streamed = matches!(kind.kind, Kind::Jsonl | Kind::Warc);
+    if bytes.len() as u64 > config.max_bytes && !kind.gzip && !streamed {
+        report.skip(IngestError::TooLarge {
+            path: name.to_string(),
+            size: bytes.len() as u64,
+            limit: config.max_bytes,
+        });
+        return report;
+    }
     let reader: Box<dyn Read + '_> = if kind.gzip {
         Box::new(flate2::read::MultiGzDecoder::new(bytes))
     } else {
