@@ -53,7 +53,9 @@ fn check_report(report: &IngestReport) {
     for article in &report.articles {
         assert!(!article.text.trim().is_empty());
         assert_eq!(article.origin.output_len(), article.text.len());
-        let whole = article.origin.span_to_input(Span::new(0, article.text.len()));
+        let whole = article
+            .origin
+            .span_to_input(Span::new(0, article.text.len()));
         assert!(whole.start() <= whole.end());
     }
     for diagnostic in &report.diagnostics {
@@ -63,7 +65,15 @@ fn check_report(report: &IngestReport) {
 }
 
 const NAMES: [&str; 9] = [
-    "x.html", "x.warc", "x.warc.gz", "x.rss", "x.atom", "x.json", "x.jsonl", "x.txt", "x",
+    "x.html",
+    "x.warc",
+    "x.warc.gz",
+    "x.rss",
+    "x.atom",
+    "x.json",
+    "x.jsonl",
+    "x.txt",
+    "x",
 ];
 
 proptest! {
@@ -189,7 +199,9 @@ fn ten_thousand_nested_elements_in_a_record_and_a_feed_item() {
 #[test]
 fn a_page_over_the_size_limit_is_refused_with_a_clear_message() {
     // The limit is set small rather than writing 100 MB: the path is the same.
-    let config = IngestConfig { max_bytes: 64 * 1024 };
+    let config = IngestConfig {
+        max_bytes: 64 * 1024,
+    };
     let page = format!(
         "<html><body><article>{}</article></body></html>",
         "<p>The ferry stops in March, the council said on Monday.</p>".repeat(4000)
@@ -207,5 +219,9 @@ fn a_page_over_the_size_limit_is_refused_with_a_clear_message() {
     // Compressed, the expanded size is what counts.
     let report = ingest_bytes("big.html.gz", &gzip(page.as_bytes()), &config);
     assert!(report.articles.is_empty());
-    assert!(report.diagnostics[0].message.starts_with("big.html.gz is too large"));
+    assert!(
+        report.diagnostics[0]
+            .message
+            .starts_with("big.html.gz is too large")
+    );
 }
