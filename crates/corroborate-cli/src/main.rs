@@ -24,6 +24,8 @@ enum Command {
     Analyze(commands::analyze::AnalyzeArgs),
     /// Group a collection into stories, with the copies inside each; --explain says why.
     Stories(commands::stories::StoriesArgs),
+    /// What was read from each input (HTML page, WARC record, feed item...), as JSON Lines.
+    Extract(commands::extract::ExtractArgs),
     /// Add articles to the store (default corroborate.db): they join or open stories and
     /// the briefs of the stories they change are rebuilt.
     Ingest(commands::ingest::IngestArgs),
@@ -44,6 +46,7 @@ fn main() -> ExitCode {
         Command::Brief(args) => commands::brief::run(args),
         Command::Analyze(args) => commands::analyze::run(args),
         Command::Stories(args) => commands::stories::run(args),
+        Command::Extract(args) => commands::extract::run(args),
         Command::Ingest(args) => commands::ingest::run(args),
         Command::Search(args) => commands::search::run(args),
         Command::Eval(args) => commands::eval::run(args),

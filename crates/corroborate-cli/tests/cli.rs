@@ -320,3 +320,153 @@ fn stories_briefs_are_written_with_an_index_linking_them() {
     );
     assert!(dir.join("T2.html").is_file());
 }
+
+fn ingest_data(name: &str) -> String {
+    workspace()
+        .join("crates/corroborate-ingest/tests/data")
+        .join(name)
+        .to_string_lossy()
+        .into_owned()
+}
+
+fn json_lines(output: &Output) -> Vec<serde_json::Value> {
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("one JSON object a line"))
+        .collect()
+}
+
+#[test]
+fn extract_prints_one_object_per_page_record_item_and_text_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let text = write(
+        dir.path(),
+        "note.txt",
+        b" date 2024-03-12 The quay reopened.",
+    );
+    let warc = ingest_data("quillon-crawl.warc");
+    let output = corroborate(&[
+        "extract",
+        &warc,
+        &ingest_data("tarrow-wire.rss"),
+        &text,
+        "--format",
+        "json",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let lines = json_lines(&output);
+    let inputs: Vec<&str> = lines
+        .iter()
+        .map(|line| line["input"].as_str().expect("input"))
+        .collect();
+    assert_eq!(
+        inputs,
+        [
+            format!("{warc}#record-3"),
+            format!("{warc}#record-6"),
+            format!("{}#item-1", ingest_data("tarrow-wire.rss")),
+            format!("{}#item-2", ingest_data("tarrow-wire.rss")),
+            text.clone(),
+        ]
+    );
+    assert_eq!(
+        lines[0],
+        serde_json::json!({
+            "input": format!("{warc}#record-3"),
+            "title": "Crane falls at Quillon harbour",
+            "outlet": "Quillon Herald",
+            "url": "https://quillon-herald.example/2024/03/11/crane-falls",
+            "language": "en",
+            "published": "2024-03-11",
+            "modified": null,
+            "authors": ["Maren Oduya"],
+            "text": lines[0]["text"].clone(),
+        })
+    );
+    assert!(
+        lines[1]["text"]
+            .as_str()
+            .expect("text")
+            .contains("the caf\u{e9} owner")
+    );
+    assert_eq!(lines[2]["outlet"], "Tarrow Valley Wire");
+    assert_eq!(lines[2]["authors"], serde_json::json!(["Ilse Varga"]));
+    assert_eq!(lines[4]["published"], "2024-03-12");
+    assert_eq!(lines[4]["url"], serde_json::Value::Null);
+    assert_eq!(lines[4]["authors"], serde_json::Value::Null);
+    assert_eq!(lines[4]["text"], "The quay reopened.");
+    // The archive's count and the teaser are reported; neither is a skipped input.
+    let messages = stderr(&output);
+    assert!(
+        messages.contains("2 records read as articles, 6 skipped"),
+        "{messages}"
+    );
+    assert!(messages.contains("1 only a teaser"), "{messages}");
+}
+
+#[test]
+fn extract_names_a_broken_archive_and_exits_2() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let broken = write(
+        dir.path(),
+        "broken.warc",
+        b"WARC/1.1\r\nWARC-Type: response\r\nContent-Length: 5000\r\n\r\nHTTP/1.1 200 OK\r\n",
+    );
+    let output = corroborate(&["extract", &broken, &ingest_data("tarrow-wire.atom")]);
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert_eq!(json_lines(&output).len(), 1);
+    assert!(
+        stderr(&output).contains(&format!("{broken}#record-1 is cut short")),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn stories_and_brief_read_an_archive_and_feeds_together() {
+    let data = workspace()
+        .join("crates/corroborate-ingest/tests/data")
+        .to_string_lossy()
+        .into_owned();
+    let output = corroborate(&["stories", &data, "--format", "jsonl"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let stories = json_lines(&output);
+    let crane = stories
+        .iter()
+        .find(|story| {
+            story["articles"]
+                .as_array()
+                .expect("articles")
+                .iter()
+                .any(|id| id == "https://quillon-herald.example/2024/03/11/crane-falls")
+        })
+        .expect("the crane story");
+    let articles = crane["articles"].as_array().expect("articles");
+    for id in [
+        "https://brackwater-post.example/news/quillon-crane",
+        "https://tarrow-wire.example/2024/03/11/quillon-crane",
+    ] {
+        assert!(articles.iter().any(|article| article == id), "{crane}");
+    }
+    // The wire copy of the Herald's page counts once.
+    assert_eq!(
+        crane["copies"],
+        serde_json::json!([[
+            "https://quillon-herald.example/2024/03/11/crane-falls",
+            "https://tarrow-wire.example/2024/03/11/quillon-crane"
+        ]])
+    );
+
+    let output = corroborate(&[
+        "brief",
+        &ingest_data("quillon-crawl.warc"),
+        &ingest_data("tarrow-wire.rss"),
+        "--format",
+        "json",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let brief: serde_json::Value = serde_json::from_slice(&output.stdout).expect("a JSON brief");
+    let text = brief.to_string();
+    assert!(text.contains("Tobiah Renn"), "{text}");
+    assert!(text.contains("quillon-crawl.warc#record-6"), "{text}");
+}

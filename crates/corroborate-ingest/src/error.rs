@@ -17,8 +17,16 @@ pub enum IngestError {
     NoArticles { path: String },
     #[error("{path} is an HTML page in which no article text was found")]
     NoArticleText { path: String },
-    #[error("{path} is {what}, which corroborate does not read yet")]
-    Unsupported { path: String, what: &'static str },
+    #[error(
+        "{path} is cut short: its Content-Length is {expected} bytes but the file ends {got} bytes into it"
+    )]
+    CutShort {
+        path: String,
+        expected: u64,
+        got: u64,
+    },
+    #[error("{path} is not a feed that can be read: {reason}")]
+    NotAFeed { path: String, reason: String },
 }
 
 impl IngestError {
@@ -31,7 +39,8 @@ impl IngestError {
             | IngestError::TooLarge { path, .. }
             | IngestError::NoArticles { path }
             | IngestError::NoArticleText { path }
-            | IngestError::Unsupported { path, .. } => path,
+            | IngestError::CutShort { path, .. }
+            | IngestError::NotAFeed { path, .. } => path,
         }
     }
 }

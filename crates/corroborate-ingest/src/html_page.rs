@@ -1,69 +1,62 @@
 //! HTML inputs: the page's article body and metadata as an [`Article`].
 
-use corroborate_model::{Article, ArticleId, Diagnostic, OffsetMap, OffsetMapBuilder};
+use corroborate_model::{
+    Article, ArticleId, Diagnostic, OffsetMap, OffsetMapBuilder, PublishedDate,
+};
 
-use crate::decode::decode_input;
-use crate::html::extract_html;
-
-/// True when the bytes look like an HTML document: after any byte-order mark and leading
-/// white space they open with a doctype, an `<html>` tag or an HTML comment followed by one.
-pub fn looks_like_html(bytes: &[u8]) -> bool {
-    let lower = opening(bytes);
-    lower.starts_with(b"<!doctype html")
-        || lower.starts_with(b"<html")
-        || (lower.starts_with(b"<!--") && contains(&lower, b"<html"))
-        || (lower.starts_with(b"<?xml") && contains(&lower, b"<html"))
-}
-
-/// What a non-article format the bytes open as, if any: a WARC archive or an RSS/Atom feed.
-pub(crate) fn unsupported_format(bytes: &[u8]) -> Option<&'static str> {
-    let head = opening(bytes);
-    if head.starts_with(b"warc/") {
-        return Some("a WARC archive");
-    }
-    let feed = head.starts_with(b"<rss")
-        || head.starts_with(b"<feed")
-        || (head.starts_with(b"<?xml")
-            && (contains(&head, b"<rss")
-                || contains(&head, b"<feed")
-                || contains(&head, b"<rdf:rdf")));
-    feed.then_some("an RSS or Atom feed")
-}
-
-/// The first kilobyte after any byte-order mark and leading white space, in lower case.
-fn opening(bytes: &[u8]) -> Vec<u8> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let start = bytes
-        .iter()
-        .position(|byte| !byte.is_ascii_whitespace())
-        .unwrap_or(bytes.len());
-    bytes[start..bytes.len().min(start + 1024)]
-        .iter()
-        .map(u8::to_ascii_lowercase)
-        .collect()
-}
-
-fn contains(haystack: &[u8], needle: &[u8]) -> bool {
-    haystack
-        .windows(needle.len())
-        .any(|window| window == needle)
-}
+use crate::ArticleDetails;
+use crate::charset::decode_html;
+use crate::html::{PageContext, extract_html_with};
 
 /// Builds an article from the bytes of an HTML page: the extracted body is the text, and the
 /// page's title, outlet and publication date fill the metadata. Each paragraph maps back to
 /// the stretch of the page from where its first words appear to where the next paragraph's
 /// do (the page's markup means no finer map is exact). A page with no article body gives
-/// `None`.
+/// `None`. The page's character encoding is read from a byte-order mark or its `<meta>`
+/// declaration, UTF-8 otherwise.
 pub fn html_article(id: &str, input: &str, bytes: &[u8]) -> (Option<Article>, Vec<Diagnostic>) {
+    let (article, diagnostics) = html_article_with(id, input, bytes, &PageSource::default());
+    (article.map(|(article, _)| article), diagnostics)
+}
+
+/// What is known of a page from where it was found (a WARC record's headers).
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct PageSource<'a> {
+    pub url: Option<&'a str>,
+    /// The `charset` of the HTTP `Content-Type` the page was served with.
+    pub charset: Option<&'a str>,
+    /// When the page was fetched: no publication date may lie after it.
+    pub retrieved: Option<PublishedDate>,
+}
+
+/// [`html_article`] with what is known of the page besides its bytes, returning the details
+/// (URL, language, authors, modified date) beside the article.
+pub(crate) fn html_article_with(
+    id: &str,
+    input: &str,
+    bytes: &[u8],
+    source: &PageSource,
+) -> (Option<(Article, ArticleDetails)>, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
-    let decoded = decode_input(bytes, input, &mut diagnostics);
-    let page = extract_html(&decoded.text, None);
+    let decoded = decode_html(bytes, source.charset, input, &mut diagnostics);
+    let context = PageContext {
+        url: source.url,
+        retrieved: source.retrieved,
+    };
+    let page = extract_html_with(&decoded.text, &context);
     if page.text.trim().is_empty() {
         return (None, diagnostics);
     }
     let origin = decoded
         .map
         .compose(&paragraph_map(&page.text, &decoded.text));
+    let details = ArticleDetails {
+        url: page.url.or_else(|| source.url.map(str::to_string)),
+        language: page.language,
+        modified: page.modified,
+        authors: page.authors,
+        teaser: false,
+    };
     let article = Article {
         id: ArticleId::new(id),
         input: input.to_string(),
@@ -73,13 +66,13 @@ pub fn html_article(id: &str, input: &str, bytes: &[u8]) -> (Option<Article>, Ve
         text: page.text,
         origin,
     };
-    (Some(article), diagnostics)
+    (Some((article, details)), diagnostics)
 }
 
 /// Maps each paragraph of `text` (separated by blank lines) to the page bytes from where its
 /// opening words are found, searching forward, to where the next found paragraph starts.
 /// Paragraphs none of whose first words are found verbatim join the paragraph before them.
-fn paragraph_map(text: &str, page: &str) -> OffsetMap {
+pub(crate) fn paragraph_map(text: &str, page: &str) -> OffsetMap {
     // (output start, page start) of each paragraph whose opening was found.
     let mut anchors: Vec<(usize, usize)> = Vec::new();
     let mut cursor = 0;
@@ -229,34 +222,5 @@ mod tests {
         let page = "<html><body><nav><a href=\"/\">Home</a></nav></body></html>";
         let (article, _) = html_article("empty.html", "empty.html", page.as_bytes());
         assert!(article.is_none());
-    }
-
-    #[test]
-    fn html_is_recognised_by_its_opening() {
-        assert!(looks_like_html(b"\xEF\xBB\xBF  <!doctype HTML><html>"));
-        assert!(looks_like_html(b"<HTML><body>"));
-        assert!(looks_like_html(b"<!-- saved page -->\n<html>"));
-        assert!(!looks_like_html(
-            b" date 2021-07-04 Ferry to stop <b>soon</b>"
-        ));
-        assert!(!looks_like_html(b"The <html> tag opens a page."));
-    }
-
-    #[test]
-    fn archives_and_feeds_are_recognised_as_not_articles() {
-        assert_eq!(
-            unsupported_format(b"WARC/1.1\r\nWARC-Type: warcinfo\r\n"),
-            Some("a WARC archive")
-        );
-        assert_eq!(
-            unsupported_format(b"<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel>"),
-            Some("an RSS or Atom feed")
-        );
-        assert_eq!(
-            unsupported_format(b"<feed xmlns=\"http://www.w3.org/2005/Atom\">"),
-            Some("an RSS or Atom feed")
-        );
-        assert_eq!(unsupported_format(b"The feed of the WARC/1.0 story."), None);
-        assert_eq!(unsupported_format(b"<!doctype html><html>"), None);
     }
 }

@@ -1,4 +1,4 @@
-//! Expands inputs (files, directories, `-` for standard input) and reads each into an article.
+//! Expands inputs (files, directories, `-` for standard input) and reads each into articles.
 
 use std::fs;
 use std::io::{self, Read};
@@ -6,16 +6,20 @@ use std::path::Path;
 
 use corroborate_model::{Article, Diagnostic};
 
-use crate::IngestError;
 use crate::decode::looks_binary;
-use crate::html_page::{html_article, looks_like_html, unsupported_format};
+use crate::feed::read_feed;
+use crate::html_page::html_article_with;
 use crate::jsonl::read_jsonl;
 use crate::plain_text::text_article;
+use crate::sniff::{Container, looks_like_html, sniff_container};
+use crate::warc::read_warc;
+use crate::{ArticleDetails, IngestError};
 
 /// Limits for reading inputs.
 #[derive(Clone, Debug)]
 pub struct IngestConfig {
-    /// Inputs larger than this are skipped with a message rather than read.
+    /// Inputs larger than this are skipped with a message rather than read. Collections read
+    /// as streams apply it to each part instead: a JSON Lines line, a WARC record.
     pub max_bytes: u64,
 }
 
@@ -29,11 +33,13 @@ impl Default for IngestConfig {
     }
 }
 
-/// What a batch read produced: the usable articles, in input order, and a diagnostic for
-/// every input skipped or repaired.
+/// What a batch read produced: the usable articles, in input order, the details each input
+/// gave about them, and a diagnostic for every input skipped or repaired.
 #[derive(Debug, Default)]
 pub struct IngestReport {
     pub articles: Vec<Article>,
+    /// `details[i]` belongs to `articles[i]`; the two always have the same length.
+    pub details: Vec<ArticleDetails>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -44,32 +50,90 @@ impl IngestReport {
             .iter()
             .any(|diagnostic| diagnostic.severity == corroborate_model::Severity::Skipped)
     }
+
+    /// Each article with its details, in input order.
+    pub fn articles_with_details(&self) -> impl Iterator<Item = (&Article, &ArticleDetails)> {
+        self.articles.iter().zip(&self.details)
+    }
+
+    pub(crate) fn push(&mut self, article: Article, details: ArticleDetails) {
+        self.articles.push(article);
+        self.details.push(details);
+    }
+
+    pub(crate) fn skip(&mut self, error: IngestError) {
+        let path = error.path().to_string();
+        self.diagnostics
+            .push(Diagnostic::skipped(path, error.to_string()));
+    }
 }
 
-/// Reads every input. A directory stands for its `.txt`, `.html` and `.htm` files and those
-/// of its subdirectories, in name order; `-` reads one article from standard input. A file is read as an HTML page when its
-/// name ends in `.html` or `.htm` or its bytes open like an HTML document, else as plain text. One bad input never stops the others.
+/// Reads every input. A directory stands for its article files (`.txt`, `.html`/`.htm`,
+/// `.jsonl`/`.ndjson`, `.warc`, `.rss`/`.atom`, `.xml`/`.json` that open like a feed, each
+/// optionally `.gz`) and those of its subdirectories, in name order; `-` reads standard
+/// input. A file is read by its name, else by its opening (a WARC version line, a feed, an
+/// HTML document), else as plain text. One bad input never stops the others.
 pub fn ingest(inputs: &[String], config: &IngestConfig) -> IngestReport {
     let mut report = IngestReport::default();
     for input in inputs {
         if input == "-" {
-            let bytes = read_limited(io::stdin().lock(), config.max_bytes, input);
-            add_bytes(&mut report, "-", input, Kind::Other, bytes);
+            let kind = FileKind {
+                kind: Kind::Other,
+                gzip: false,
+            };
+            add_reader(
+                &mut report,
+                "-",
+                "-",
+                kind,
+                Box::new(io::stdin().lock()),
+                config,
+            );
             continue;
         }
         let path = Path::new(input);
         match fs::metadata(path) {
-            Err(source) => skip(
-                &mut report,
-                IngestError::Read {
-                    path: input.clone(),
-                    source,
-                },
-            ),
+            Err(source) => report.skip(IngestError::Read {
+                path: input.clone(),
+                source,
+            }),
             Ok(metadata) if metadata.is_dir() => add_directory(&mut report, input, config),
             Ok(metadata) => add_file(&mut report, path, input, metadata.len(), config),
         }
     }
+    report
+}
+
+/// Reads one input held in memory as [`ingest`] reads a file of that name: the name's
+/// extension (and `.gz`) chooses the reader, else the opening does.
+///
+/// ```
+/// use corroborate_ingest::{IngestConfig, ingest_bytes};
+/// let report = ingest_bytes("a.txt", b"The dam reopened to walkers.", &IngestConfig::default());
+/// assert_eq!(report.articles[0].text, "The dam reopened to walkers.");
+/// ```
+pub fn ingest_bytes(name: &str, bytes: &[u8], config: &IngestConfig) -> IngestReport {
+    let mut report = IngestReport::default();
+    let kind = file_kind(Path::new(name));
+    let streamed = matches!(kind.kind, Kind::Jsonl | Kind::Warc);
+    if bytes.len() as u64 > config.max_bytes && !kind.gzip && !streamed {
+        report.skip(IngestError::TooLarge {
+            path: name.to_string(),
+            size: bytes.len() as u64,
+            limit: config.max_bytes,
+        });
+        return report;
+    }
+    let reader: Box<dyn Read + '_> = if kind.gzip {
+        Box::new(flate2::read::MultiGzDecoder::new(bytes))
+    } else {
+        Box::new(bytes)
+    };
+    let id = Path::new(name).file_name().map_or_else(
+        || name.to_string(),
+        |file| file.to_string_lossy().into_owned(),
+    );
+    add_reader(&mut report, &id, name, kind, reader, config);
     report
 }
 
@@ -79,7 +143,11 @@ enum Kind {
     Text,
     Html,
     Jsonl,
-    /// Not an article name: read when named explicitly, as HTML if it looks like it, else text.
+    Warc,
+    Feed,
+    /// `.xml` or `.json`: a feed when it opens like one, else not an article name.
+    MaybeFeed,
+    /// Not an article name: read when named explicitly, by its opening.
     Other,
 }
 
@@ -90,7 +158,7 @@ struct FileKind {
     gzip: bool,
 }
 
-/// `.txt`, `.html`/`.htm`, `.jsonl`/`.ndjson`, each optionally followed by `.gz`.
+/// The kind from the extension, optionally followed by `.gz`.
 fn file_kind(path: &Path) -> FileKind {
     let name = path
         .file_name()
@@ -104,6 +172,9 @@ fn file_kind(path: &Path) -> FileKind {
         Some("txt") => Kind::Text,
         Some("html" | "htm") => Kind::Html,
         Some("jsonl" | "ndjson") => Kind::Jsonl,
+        Some("warc") => Kind::Warc,
+        Some("rss" | "atom") => Kind::Feed,
+        Some("xml" | "json") => Kind::MaybeFeed,
         _ => Kind::Other,
     };
     FileKind { kind, gzip }
@@ -114,12 +185,9 @@ const MAX_DEPTH: usize = 32;
 
 fn add_directory(report: &mut IngestReport, input: &str, config: &IngestConfig) {
     if collect_directory(report, Path::new(input), config, 0) == 0 {
-        skip(
-            report,
-            IngestError::NoArticles {
-                path: input.to_string(),
-            },
-        );
+        report.skip(IngestError::NoArticles {
+            path: input.to_string(),
+        });
     }
 }
 
@@ -135,13 +203,10 @@ fn collect_directory(
     let entries = match fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(source) => {
-            skip(
-                report,
-                IngestError::Read {
-                    path: shown_dir,
-                    source,
-                },
-            );
+            report.skip(IngestError::Read {
+                path: shown_dir,
+                source,
+            });
             return 0;
         }
     };
@@ -151,7 +216,7 @@ fn collect_directory(
             Ok(entry) => entry,
             Err(source) => {
                 let path = shown_dir.clone();
-                skip(report, IngestError::Read { path, source });
+                report.skip(IngestError::Read { path, source });
                 continue;
             }
         };
@@ -160,18 +225,17 @@ fn collect_directory(
             continue;
         }
         let path = entry.path();
-        let is_article = file_kind(&path).kind != Kind::Other;
         let metadata = match fs::metadata(&path) {
             Ok(metadata) => metadata,
             Err(source) => {
                 let path = path.to_string_lossy().into_owned();
-                skip(report, IngestError::Read { path, source });
+                report.skip(IngestError::Read { path, source });
                 continue;
             }
         };
         if metadata.is_dir() && depth < MAX_DEPTH {
             found.push((name, path, None));
-        } else if is_article && metadata.is_file() {
+        } else if metadata.is_file() && is_article_file(&path) {
             found.push((name, path, Some(metadata.len())));
         }
     }
@@ -190,27 +254,51 @@ fn collect_directory(
     count
 }
 
+/// Whether a file in a directory is read: an article name, or an `.xml`/`.json` file that
+/// opens like a feed (other XML and JSON files are left alone, like any other file).
+fn is_article_file(path: &Path) -> bool {
+    let kind = file_kind(path);
+    match kind.kind {
+        Kind::Other => false,
+        Kind::MaybeFeed => {
+            let mut opening = Vec::new();
+            open(path, &path.to_string_lossy(), kind)
+                .and_then(|reader| {
+                    reader
+                        .take(1024)
+                        .read_to_end(&mut opening)
+                        .map_err(|source| IngestError::Read {
+                            path: String::new(),
+                            source,
+                        })
+                })
+                .is_ok_and(|_| sniff_container(&opening) == Some(Container::Feed))
+        }
+        _ => true,
+    }
+}
+
 fn add_file(report: &mut IngestReport, path: &Path, shown: &str, len: u64, config: &IngestConfig) {
     let kind = file_kind(path);
-    if kind.kind == Kind::Jsonl {
-        return add_jsonl(report, path, shown, kind, config);
-    }
     // A compressed file's size says nothing of its content; the read limit applies instead.
-    if len > config.max_bytes && !kind.gzip {
-        let error = IngestError::TooLarge {
+    // Streamed collections apply the limit to each line or record.
+    let streamed = matches!(kind.kind, Kind::Jsonl | Kind::Warc);
+    if len > config.max_bytes && !kind.gzip && !streamed {
+        return report.skip(IngestError::TooLarge {
             path: shown.to_string(),
             size: len,
             limit: config.max_bytes,
-        };
-        return skip(report, error);
+        });
     }
-    let bytes =
-        open(path, shown, kind).and_then(|reader| read_limited(reader, config.max_bytes, shown));
+    let reader = match open(path, shown, kind) {
+        Ok(reader) => reader,
+        Err(error) => return report.skip(error),
+    };
     let id = path.file_name().map_or_else(
         || shown.to_string(),
         |name| name.to_string_lossy().into_owned(),
     );
-    add_bytes(report, &id, shown, kind.kind, bytes);
+    add_reader(report, &id, shown, kind, reader, config);
 }
 
 /// Opens a file, decompressing it as it is read when its name ends in `.gz`.
@@ -219,31 +307,45 @@ fn open(path: &Path, shown: &str, kind: FileKind) -> Result<Box<dyn Read>, Inges
         path: shown.to_string(),
         source,
     })?;
+    let file = io::BufReader::with_capacity(1 << 16, file);
     Ok(if kind.gzip {
-        Box::new(flate2::read::MultiGzDecoder::new(io::BufReader::new(file)))
+        Box::new(flate2::read::MultiGzDecoder::new(file))
     } else {
         Box::new(file)
     })
 }
 
+/// Reads one opened input with the reader its kind calls for.
+fn add_reader(
+    report: &mut IngestReport,
+    id: &str,
+    shown: &str,
+    kind: FileKind,
+    reader: Box<dyn Read + '_>,
+    config: &IngestConfig,
+) {
+    match kind.kind {
+        Kind::Jsonl => add_jsonl(report, shown, reader, config),
+        Kind::Warc => {
+            let reader = io::BufReader::with_capacity(1 << 16, reader);
+            read_warc(reader, shown, config.max_bytes, report);
+        }
+        _ => {
+            let bytes = read_limited(reader, config.max_bytes, shown);
+            add_bytes(report, id, shown, kind.kind, bytes, config);
+        }
+    }
+}
+
 /// A JSON Lines collection is streamed: the size limit applies to each line, not the file.
 fn add_jsonl(
     report: &mut IngestReport,
-    path: &Path,
     shown: &str,
-    kind: FileKind,
+    reader: Box<dyn Read + '_>,
     config: &IngestConfig,
 ) {
-    let read_error = |source| IngestError::Read {
-        path: shown.to_string(),
-        source,
-    };
-    let file = match open(path, shown, kind) {
-        Ok(file) => file,
-        Err(error) => return skip(report, error),
-    };
     let before = report.articles.len();
-    let reader = io::BufReader::with_capacity(1 << 16, file);
+    let reader = io::BufReader::with_capacity(1 << 16, reader);
     let max_line = usize::try_from(config.max_bytes).unwrap_or(usize::MAX);
     let result = read_jsonl(
         reader,
@@ -252,16 +354,20 @@ fn add_jsonl(
         &mut report.articles,
         &mut report.diagnostics,
     );
+    // JSON Lines carry no details beyond what the article holds.
+    report
+        .details
+        .resize(report.articles.len(), ArticleDetails::default());
     if let Err(source) = result {
-        return skip(report, read_error(source));
+        return report.skip(IngestError::Read {
+            path: shown.to_string(),
+            source,
+        });
     }
     if report.articles.len() == before {
-        skip(
-            report,
-            IngestError::NoArticles {
-                path: shown.to_string(),
-            },
-        );
+        report.skip(IngestError::NoArticles {
+            path: shown.to_string(),
+        });
     }
 }
 
@@ -271,43 +377,59 @@ fn add_bytes(
     shown: &str,
     kind: Kind,
     bytes: Result<Vec<u8>, IngestError>,
+    config: &IngestConfig,
 ) {
     let bytes = match bytes {
         Ok(bytes) => bytes,
-        Err(error) => return skip(report, error),
+        Err(error) => return report.skip(error),
     };
     if bytes.is_empty() {
-        return skip(
-            report,
-            IngestError::Empty {
-                path: shown.to_string(),
-            },
-        );
+        return report.skip(IngestError::Empty {
+            path: shown.to_string(),
+        });
+    }
+    // Before the binary test: WARC archives hold images and other binary records.
+    match (kind, sniff_container(&bytes)) {
+        (_, Some(Container::Warc)) => {
+            return read_warc(&bytes[..], shown, config.max_bytes, report);
+        }
+        (Kind::Feed, _) | (_, Some(Container::Feed)) => return add_feed(report, shown, &bytes),
+        _ => {}
     }
     if looks_binary(&bytes) {
-        return skip(
-            report,
-            IngestError::Binary {
-                path: shown.to_string(),
-            },
-        );
+        return report.skip(IngestError::Binary {
+            path: shown.to_string(),
+        });
     }
-    if let Some(what) = unsupported_format(&bytes) {
-        let path = shown.to_string();
-        return skip(report, IngestError::Unsupported { path, what });
-    }
-    let is_html = kind == Kind::Html || looks_like_html(&bytes);
-    let (article, diagnostics) = if is_html {
-        html_article(id, shown, &bytes)
-    } else {
-        text_article(id, shown, &bytes)
-    };
-    report.diagnostics.extend(diagnostics);
     let path = shown.to_string();
-    match article {
-        Some(article) => report.articles.push(article),
-        None if is_html => skip(report, IngestError::NoArticleText { path }),
-        None => skip(report, IngestError::Empty { path }),
+    if kind == Kind::Html || looks_like_html(&bytes) {
+        let (article, diagnostics) = html_article_with(id, shown, &bytes, &Default::default());
+        report.diagnostics.extend(diagnostics);
+        match article {
+            Some((article, details)) => report.push(article, details),
+            None => report.skip(IngestError::NoArticleText { path }),
+        }
+    } else {
+        let (article, diagnostics) = text_article(id, shown, &bytes);
+        report.diagnostics.extend(diagnostics);
+        match article {
+            Some(article) => report.push(article, ArticleDetails::default()),
+            None => report.skip(IngestError::Empty { path }),
+        }
+    }
+}
+
+fn add_feed(report: &mut IngestReport, shown: &str, bytes: &[u8]) {
+    match read_feed(bytes, shown, &mut report.diagnostics) {
+        Err(error) => report.skip(error),
+        Ok(items) if items.is_empty() => report.skip(IngestError::NoArticles {
+            path: shown.to_string(),
+        }),
+        Ok(items) => {
+            for (article, details) in items {
+                report.push(article, details);
+            }
+        }
     }
 }
 
@@ -329,13 +451,6 @@ fn read_limited(reader: impl Read, max_bytes: u64, shown: &str) -> Result<Vec<u8
         });
     }
     Ok(bytes)
-}
-
-fn skip(report: &mut IngestReport, error: IngestError) {
-    let path = error.path().to_string();
-    report
-        .diagnostics
-        .push(Diagnostic::skipped(path, error.to_string()));
 }
 
 #[cfg(test)]
@@ -519,23 +634,6 @@ mod tests {
             report.diagnostics[0].message.contains("is too large"),
             "{}",
             report.diagnostics[0].message
-        );
-    }
-
-    #[test]
-    fn a_feed_or_archive_is_named_as_not_read_yet() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let feed = write(
-            dir.path(),
-            "news.xml",
-            b"<?xml version=\"1.0\"?><rss version=\"2.0\"><channel></channel></rss>",
-        );
-        let good = write(dir.path(), "a.txt", b"A usable article.");
-        let report = ingest(&[feed.clone(), good], &IngestConfig::default());
-        assert_eq!(report.articles.len(), 1);
-        assert_eq!(
-            report.diagnostics[0].message,
-            format!("{feed} is an RSS or Atom feed, which corroborate does not read yet")
         );
     }
 

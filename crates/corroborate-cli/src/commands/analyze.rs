@@ -18,7 +18,8 @@ pub enum AnalyzeFormat {
 
 #[derive(Args)]
 pub struct AnalyzeArgs {
-    /// Article files (.txt, .html, .jsonl), directories of them, or - for standard input.
+    /// Inputs (.txt, .html, .jsonl, .warc, .rss, .atom, feeds in .xml/.json, each optionally
+    /// .gz), directories of them, or - for standard input.
     #[arg(required = true, value_name = "PATH")]
     pub inputs: Vec<String>,
     /// Output format (JSON Lines: one object per article).

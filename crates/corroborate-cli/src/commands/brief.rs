@@ -11,7 +11,8 @@ use crate::Outcome;
 
 #[derive(Args)]
 pub struct BriefArgs {
-    /// Article files (.txt, .html, .jsonl), directories of them, or - for standard input.
+    /// Inputs (.txt, .html, .jsonl, .warc, .rss, .atom, feeds in .xml/.json, each optionally
+    /// .gz), directories of them, or - for standard input.
     #[arg(required = true, value_name = "PATH")]
     pub inputs: Vec<String>,
     /// Output format: text, markdown, json or html.

@@ -3,6 +3,7 @@
 pub mod analyze;
 pub mod brief;
 pub mod eval;
+pub mod extract;
 pub mod ingest;
 mod output;
 pub mod search;

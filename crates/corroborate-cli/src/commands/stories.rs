@@ -28,7 +28,8 @@ pub enum StoriesFormat {
 
 #[derive(Args)]
 pub struct StoriesArgs {
-    /// Article files (.txt, .html, .jsonl), directories of them, or - for standard input.
+    /// Inputs (.txt, .html, .jsonl, .warc, .rss, .atom, feeds in .xml/.json, each optionally
+    /// .gz), directories of them, or - for standard input.
     #[arg(required = true, value_name = "PATH")]
     pub inputs: Vec<String>,
     /// Output format.

@@ -384,7 +384,7 @@ fn is_furniture_word(word: &str) -> bool {
     )
 }
 
-fn is_block_tag(tag: &str) -> bool {
+pub(crate) fn is_block_tag(tag: &str) -> bool {
     matches!(
         tag,
         "address"

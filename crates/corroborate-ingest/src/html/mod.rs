@@ -4,6 +4,7 @@
 mod dates;
 mod dom;
 mod extract;
+mod fragment;
 mod json_ld;
 mod metadata;
 mod names;
@@ -19,6 +20,7 @@ use corroborate_model::PublishedDate;
 use scraper::Html;
 
 use dom::Dom;
+pub use fragment::fragment_text;
 pub use metadata::DateSource;
 
 /// What one HTML page says about its article.
