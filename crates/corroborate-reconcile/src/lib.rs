@@ -41,6 +41,8 @@ pub fn reconcile(story: &Story, config: &ReconcileConfig) -> Brief {
         quotes,
         facts,
         copies: copies.groups,
+        additions: Vec::new(),
+        timeline: Vec::new(),
         removed: sources::removed_items(story),
     }
 }
