@@ -358,6 +358,15 @@ fn expressions(sentence: &str) -> Vec<Found> {
     }
     for captures in RELATIVE.captures_iter(sentence) {
         let whole = captures.get(0).expect("a match has a whole");
+        // `Bright Tomorrow Road`: a capital inside a sentence makes the word part of a name.
+        let opens_sentence = sentence[..whole.start()]
+            .trim_matches(|c: char| {
+                c.is_whitespace() || matches!(c, '"' | '\u{201C}' | '\u{2018}' | '\'' | '(')
+            })
+            .is_empty();
+        if whole.as_str().starts_with(char::is_uppercase) && !opens_sentence {
+            continue;
+        }
         let lower = whole.as_str().to_lowercase();
         let kind = if let Some(word) = captures.get(1) {
             match word.as_str().to_lowercase().as_str() {
@@ -906,6 +915,15 @@ mod tests {
                 next week => week of 2024-03-18 (relative)
                 yesterday => 2024-03-14 (day)
                 this morning => 2024-03-15 (day)"#]],
+        );
+    }
+
+    #[test]
+    fn a_capitalised_relative_word_inside_a_sentence_is_a_name() {
+        check(
+            "She walked on to Bright Tomorrow Road. Yesterday the count ended.",
+            Some("2024-03-15"),
+            expect![[r#"Yesterday => 2024-03-14 (day)"#]],
         );
     }
 
