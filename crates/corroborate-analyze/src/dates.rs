@@ -555,8 +555,10 @@ fn is_plain_number(sentence: &str, range: std::ops::Range<usize>) -> bool {
 fn previous_word(sentence: &str, at: usize) -> (usize, &str) {
     let head = sentence[..at].trim_end();
     let start = head
-        .rfind(|c: char| c.is_whitespace() || c == '(' || c == '-')
-        .map_or(0, |index| index + 1);
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace() || *c == '(' || *c == '-')
+        .map_or(0, |(index, c)| index + c.len_utf8());
     let word =
         head[start..].trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}');
     (start, word)
@@ -997,6 +999,17 @@ mod tests {
             "KELSWORTH, England, March 15 (MPA) -- The opposition won early on Friday.",
             Some("2024-03-15"),
             expect![[r#"early on Friday => 2024-03-15 (day)"#]],
+        );
+    }
+
+    #[test]
+    fn a_no_break_space_before_a_year_is_a_space() {
+        check(
+            "The study ran in\u{a0}2019 and the top 0.1\u{a0}percent in\u{a0}May.",
+            Some("2024-03-15"),
+            expect![[r#"
+                2019 => 2019 (year)
+                May => 2023-05 (month)"#]],
         );
     }
 
