@@ -167,14 +167,14 @@ static ISO: LazyLock<Regex> = LazyLock::new(|| {
 
 static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b(?:({WEEKDAY_PATTERN}),?\s+)?(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH_PATTERN})\b(?:,?\s+(\d{{4}})\b)?"
+        r"\b(?:({WEEKDAY_PATTERN}),?\s+)?(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH_PATTERN})\b(?:\s?,?\s+(\d{{4}})\b)?"
     ))
     .expect("day-month pattern is valid")
 });
 
 static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b(?:({WEEKDAY_PATTERN}),?\s+)?({MONTH_PATTERN})\b\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}})\b)?"
+        r"\b(?:({WEEKDAY_PATTERN}),?\s+)?({MONTH_PATTERN})\b\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:\s?,?\s+(\d{{4}})\b)?"
     ))
     .expect("month-day pattern is valid")
 });
@@ -847,11 +847,11 @@ mod tests {
     #[test]
     fn absolute_dates_in_every_written_form() {
         check(
-            "It opened on 2 July 2021. It closed on July 2, 2021. The filing is dated 2021-07-02. Talks began in May 2019.",
+            "It opened on 2 July 2021. It closed on July 2 , 2021. The filing is dated 2021-07-02. Talks began in May 2019.",
             Some("2024-03-15"),
             expect![[r#"
                 2 July 2021 => 2021-07-02 (day)
-                July 2, 2021 => 2021-07-02 (day)
+                July 2 , 2021 => 2021-07-02 (day)
                 2021-07-02 => 2021-07-02 (day)
                 May 2019 => 2019-05 (month)"#]],
         );
