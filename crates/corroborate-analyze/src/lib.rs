@@ -1,6 +1,6 @@
 //! Analyses an article's cleaned text: sentences and the headline, entity mentions and the
-//! article's entities, direct quotes with their speakers. Claims and dates will join as
-//! their own modules.
+//! article's entities, direct quotes with their speakers, numeric claims, and dates resolved
+//! against the publication date.
 //!
 //! Analysis does no I/O and never fails: odd text gives fewer or longer sentences, not errors.
 //!
@@ -12,6 +12,7 @@
 //! ```
 
 mod claims;
+mod dates;
 mod entities;
 mod mentions;
 mod quotes;
@@ -39,6 +40,7 @@ pub fn analyze(clean: &CleanText, _config: &AnalyzeConfig) -> AnalyzedArticle {
     let quotes = quotes::find_quotes(text, &sentences, &found, &entities);
     let published_year = clean.article.published.map(|date| date.year());
     let claims = claims::find_claims(text, &sentences, &found, &entities, &quotes, published_year);
+    let dates = dates::find_dates(text, &sentences, clean.article.published);
     let mentions = found.into_iter().map(|found| found.mention).collect();
     AnalyzedArticle {
         clean: clean.clone(),
@@ -48,5 +50,6 @@ pub fn analyze(clean: &CleanText, _config: &AnalyzeConfig) -> AnalyzedArticle {
         entities,
         quotes,
         claims,
+        dates,
     }
 }

@@ -1,6 +1,6 @@
 //! An analysed article: its cleaned text and the units found in it.
 
-use crate::{ArticleEntity, Claim, CleanText, Mention, Quote, Span};
+use crate::{ArticleEntity, Claim, CleanText, DateMention, Mention, Quote, Span};
 
 /// One sentence of the cleaned text.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -26,6 +26,8 @@ pub struct AnalyzedArticle {
     pub quotes: Vec<Quote>,
     /// Numeric claims in text order.
     pub claims: Vec<Claim>,
+    /// Date expressions in text order, resolved against the publication date when known.
+    pub dates: Vec<DateMention>,
 }
 
 impl AnalyzedArticle {

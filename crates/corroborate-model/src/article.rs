@@ -5,7 +5,7 @@ use std::fmt;
 use crate::{ArticleId, OffsetMap};
 
 /// How much of a publication date is known.
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
 pub enum DatePrecision {
     Year,
     Month,
@@ -23,7 +23,7 @@ impl DatePrecision {
 }
 
 /// A calendar date known to the year, the month or the day (`2021`, `2021-07`, `2021-07-04`).
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
 pub struct PublishedDate {
     year: i32,
     month: Option<u8>,
@@ -69,6 +69,16 @@ impl PublishedDate {
             month: Some(month),
             day: Some(day),
         })
+    }
+
+    /// A date from its parts: a day needs a month, and the month and day must exist.
+    pub fn new(year: i32, month: Option<u8>, day: Option<u8>) -> Option<PublishedDate> {
+        match (month, day) {
+            (None, Some(_)) => None,
+            (Some(month), _) if !(1..=12).contains(&month) => None,
+            (Some(month), Some(day)) if day < 1 || day > days_in_month(year, month) => None,
+            _ => Some(PublishedDate { year, month, day }),
+        }
     }
 
     pub fn year(self) -> i32 {

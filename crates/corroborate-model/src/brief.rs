@@ -1,6 +1,8 @@
 //! The brief: what a story's sources say together, each statement traced to its passages.
 
-use crate::{EntityId, EntityKind, FactId, PublishedDate, QuoteId, RemovalReason, SourceId, Span};
+use crate::{
+    EntityId, EntityKind, FactId, PublishedDate, QuoteId, RemovalReason, SourceId, Span, When,
+};
 
 /// A passage of one source that backs a statement.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
@@ -147,6 +149,32 @@ pub struct SharedPassage {
     pub evidence: Vec<Evidence>,
 }
 
+/// What one source (or one copy group, listed under its first member) tells that no other
+/// source does: a passage with a single-source figure, a quotation, or a sentence.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct AdditionItem {
+    pub text: String,
+    /// The passage in the source, and in the other members of its copy group that carry it.
+    pub evidence: Vec<Evidence>,
+}
+
+/// A source's unique contribution, ranked, at most a handful of items.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Addition {
+    pub source: SourceId,
+    pub items: Vec<AdditionItem>,
+}
+
+/// One dated event of the story with every source reporting it.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct TimelineEntry {
+    pub when: When,
+    /// The sentence, or its clause, carrying the date (from the first source citing it).
+    pub text: String,
+    pub sources: Vec<SourceId>,
+    pub evidence: Vec<Evidence>,
+}
+
 /// Everything corroborate tells about one story.
 #[derive(Clone, PartialEq, Debug, Default)]
 pub struct Brief {
@@ -157,5 +185,9 @@ pub struct Brief {
     pub quotes: Vec<BriefQuote>,
     pub facts: Vec<BriefFact>,
     pub copies: Vec<CopyGroup>,
+    /// Per source, what only it reports; sources with nothing of their own are left out.
+    pub additions: Vec<Addition>,
+    /// Dated events, by date then position.
+    pub timeline: Vec<TimelineEntry>,
     pub removed: Vec<RemovedItem>,
 }

@@ -16,6 +16,7 @@ mod brief;
 pub mod calendar;
 mod claim;
 mod clean_text;
+mod date;
 mod diagnostic;
 mod entity;
 mod ids;
@@ -28,11 +29,13 @@ pub mod text;
 pub use analyzed::{AnalyzedArticle, Sentence};
 pub use article::{Article, DatePrecision, PublishedDate};
 pub use brief::{
-    Brief, BriefEntity, BriefFact, BriefQuote, BriefSource, CopyGroup, Evidence, FactCheck,
-    FactStatus, FactValue, QuoteVariant, RemovedItem, SharedPassage, SummarySentence,
+    Addition, AdditionItem, Brief, BriefEntity, BriefFact, BriefQuote, BriefSource, CopyGroup,
+    Evidence, FactCheck, FactStatus, FactValue, QuoteVariant, RemovedItem, SharedPassage,
+    SummarySentence, TimelineEntry,
 };
 pub use claim::{Claim, Qualifier};
 pub use clean_text::{CleanText, Removal, RemovalReason};
+pub use date::{DateMention, TimePrecision, When};
 pub use diagnostic::{Diagnostic, Severity};
 pub use entity::{ArticleEntity, EntityKind, Gender, Mention};
 pub use ids::{ArticleId, EntityId, FactId, QuoteId, SourceId};

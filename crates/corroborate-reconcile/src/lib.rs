@@ -1,9 +1,11 @@
 //! Reconciles a story's articles into a [`Brief`](corroborate_model::Brief): the sources,
-//! the page furniture removed from each, and an extractive summary whose every sentence
-//! cites all the sources that carry its content.
+//! the page furniture removed from each, an extractive summary whose every sentence
+//! cites all the sources that carry its content, entities, quotes, facts, copies, what each
+//! outlet adds and a timeline of dated events.
 //!
 //! Reconciliation is deterministic: the same story gives the same brief.
 
+mod additions;
 mod copies;
 mod entities;
 mod facts;
@@ -11,6 +13,7 @@ mod quotes;
 mod similarity;
 mod sources;
 mod summary;
+mod timeline;
 mod title;
 
 use corroborate_model::{Brief, Story};
@@ -33,6 +36,15 @@ pub fn reconcile(story: &Story, config: &ReconcileConfig) -> Brief {
     let quotes = quotes::story_quotes(story, &story_entities);
     let copies = copies::find_copies(story);
     let facts = facts::story_facts(story, &story_entities, &copies.independence);
+    let additions = additions::story_additions(
+        story,
+        &index,
+        &summary,
+        &quotes,
+        &facts,
+        &copies.independence,
+    );
+    let timeline = timeline::story_timeline(story, &index);
     Brief {
         title,
         sources: sources::brief_sources(story),
@@ -41,6 +53,8 @@ pub fn reconcile(story: &Story, config: &ReconcileConfig) -> Brief {
         quotes,
         facts,
         copies: copies.groups,
+        additions,
+        timeline,
         removed: sources::removed_items(story),
     }
 }

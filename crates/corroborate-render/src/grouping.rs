@@ -1,7 +1,8 @@
 //! Orders what every rendering shows the same way: quotes grouped by speaker.
 
 use corroborate_model::{
-    Brief, BriefFact, BriefQuote, CopyGroup, FactCheck, FactStatus, FactValue, Qualifier,
+    Brief, BriefFact, BriefQuote, CopyGroup, FactCheck, FactStatus, FactValue, Qualifier, SourceId,
+    When,
 };
 
 /// Quotes grouped by speaker, speakers in order of their most carried quote; quotes with no
@@ -90,4 +91,37 @@ pub(crate) fn check_words<'a>(
     }
     explained.push(&check.explanation);
     (verdict, &check.explanation)
+}
+
+/// `S2 (meridian-press-wire.txt)`: a source as the additions section names it, by its
+/// outlet when known, else its input.
+pub(crate) fn source_name(brief: &Brief, source: SourceId) -> String {
+    let name = brief
+        .sources
+        .iter()
+        .find(|known| known.id == source)
+        .map(|known| {
+            known.outlet.clone().unwrap_or_else(|| {
+                known
+                    .input
+                    .rsplit(['/', '\\'])
+                    .next()
+                    .unwrap_or(&known.input)
+                    .to_string()
+            })
+        })
+        .unwrap_or_default();
+    format!("{source} ({name})")
+}
+
+/// A timeline date as a reader sees it: `2024-03-15`, or `Tuesday (date unknown)`.
+pub(crate) fn timeline_date(when: &When) -> String {
+    match when {
+        When::Date(date) => date.to_string(),
+        When::Relative {
+            label,
+            around: None,
+        } => format!("{label} (date unknown)"),
+        When::Relative { label, .. } => label.clone(),
+    }
 }

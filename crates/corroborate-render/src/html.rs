@@ -6,7 +6,8 @@ use std::fmt::Write;
 use corroborate_model::{Brief, FactStatus, SourceId};
 
 use crate::grouping::{
-    check_words, copy_note, count_sources, fact_label, quotes_by_speaker, shown_facts, value_note,
+    check_words, copy_note, count_sources, fact_label, quotes_by_speaker, shown_facts, source_name,
+    timeline_date, value_note,
 };
 
 const STYLE: &str = "
@@ -92,6 +93,8 @@ pub(crate) fn render(brief: &Brief) -> String {
     out.push_str("</ol>\n</section>\n");
     facts_section(brief, &mut out);
     quotes_section(brief, &mut out);
+    additions_section(brief, &mut out);
+    timeline_section(brief, &mut out);
     entities_section(brief, &mut out);
     out.push_str("<section id=\"sources\">\n<h2>Sources</h2>\n<ol class=\"sources\">\n");
     for source in &brief.sources {
@@ -224,6 +227,54 @@ fn quotes_section(brief: &Brief, out: &mut String) {
         out.push_str("</ul>\n");
     }
     out.push_str("</section>\n");
+}
+
+/// Per source, what no other source carries, each item linked to its passages.
+fn additions_section(brief: &Brief, out: &mut String) {
+    if brief.additions.is_empty() {
+        return;
+    }
+    out.push_str("<section id=\"additions\">\n<h2>What each source adds</h2>\n");
+    for addition in &brief.additions {
+        let _ = writeln!(
+            out,
+            "<h3>{}</h3>\n<ul class=\"additions\">",
+            escape(&source_name(brief, addition.source))
+        );
+        for item in &addition.items {
+            let _ = write!(out, "<li>{}<span class=\"cite\">", escape(&item.text));
+            for evidence in &item.evidence {
+                let _ = write!(
+                    out,
+                    "<a href=\"#{0}\" title=\"bytes {1}\u{2013}{2} of {0}\">[{0}]</a>",
+                    evidence.source,
+                    evidence.span.start(),
+                    evidence.span.end()
+                );
+            }
+            out.push_str("</span></li>\n");
+        }
+        out.push_str("</ul>\n");
+    }
+    out.push_str("</section>\n");
+}
+
+/// Dated events in date order.
+fn timeline_section(brief: &Brief, out: &mut String) {
+    if brief.timeline.is_empty() {
+        return;
+    }
+    out.push_str("<section id=\"timeline\">\n<h2>Timeline</h2>\n<ul class=\"timeline\">\n");
+    for entry in &brief.timeline {
+        let _ = writeln!(
+            out,
+            "<li><strong>{}</strong> {}{}</li>",
+            escape(&timeline_date(&entry.when)),
+            escape(&entry.text),
+            cite_links(&entry.sources)
+        );
+    }
+    out.push_str("</ul>\n</section>\n");
 }
 
 /// Entities named at least twice, with roles and other names.

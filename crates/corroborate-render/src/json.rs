@@ -17,7 +17,33 @@ pub struct JsonBrief {
     pub quotes: Vec<JsonQuote>,
     pub facts: Vec<JsonFact>,
     pub copies: Vec<JsonCopyGroup>,
+    pub additions: Vec<JsonAddition>,
+    pub timeline: Vec<JsonTimelineEntry>,
     pub removed: Vec<JsonRemoved>,
+}
+
+/// What one source tells that no other does.
+#[derive(Serialize, Deserialize, Debug, PartialEq)]
+pub struct JsonAddition {
+    pub source: String,
+    pub items: Vec<JsonAdditionItem>,
+}
+
+#[derive(Serialize, Deserialize, Debug, PartialEq)]
+pub struct JsonAdditionItem {
+    pub text: String,
+    pub evidence: Vec<JsonEvidence>,
+}
+
+/// One dated event: `date` is `2024-03-15`, `2024-03` or `2024` by `precision` (`day`,
+/// `month`, `year`), or the words of a date that could not be placed (`relative`).
+#[derive(Serialize, Deserialize, Debug, PartialEq)]
+pub struct JsonTimelineEntry {
+    pub date: String,
+    pub precision: String,
+    pub text: String,
+    pub sources: Vec<String>,
+    pub evidence: Vec<JsonEvidence>,
 }
 
 #[derive(Serialize, Deserialize, Debug, PartialEq)]
@@ -235,6 +261,32 @@ impl JsonBrief {
                             evidence: passage.evidence.iter().map(json_evidence).collect(),
                         })
                         .collect(),
+                })
+                .collect(),
+            additions: brief
+                .additions
+                .iter()
+                .map(|addition| JsonAddition {
+                    source: addition.source.to_string(),
+                    items: addition
+                        .items
+                        .iter()
+                        .map(|item| JsonAdditionItem {
+                            text: item.text.clone(),
+                            evidence: item.evidence.iter().map(json_evidence).collect(),
+                        })
+                        .collect(),
+                })
+                .collect(),
+            timeline: brief
+                .timeline
+                .iter()
+                .map(|entry| JsonTimelineEntry {
+                    date: entry.when.to_string(),
+                    precision: entry.when.precision().as_str().to_string(),
+                    text: entry.text.clone(),
+                    sources: ids(&entry.sources),
+                    evidence: entry.evidence.iter().map(json_evidence).collect(),
                 })
                 .collect(),
             removed: brief

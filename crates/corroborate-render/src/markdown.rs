@@ -5,7 +5,8 @@ use std::fmt::Write;
 use corroborate_model::{Brief, FactStatus, SourceId};
 
 use crate::grouping::{
-    check_words, copy_note, count_sources, fact_label, quotes_by_speaker, shown_facts, value_note,
+    check_words, copy_note, count_sources, fact_label, quotes_by_speaker, shown_facts, source_name,
+    timeline_date, value_note,
 };
 
 pub(crate) fn render(brief: &Brief) -> String {
@@ -101,6 +102,38 @@ pub(crate) fn render(brief: &Brief) -> String {
                 }
             }
             let _ = writeln!(out);
+        }
+    }
+    if !brief.additions.is_empty() {
+        let _ = writeln!(out, "\n## What each source adds\n");
+        for addition in &brief.additions {
+            let _ = writeln!(
+                out,
+                "**{}**\n",
+                escape(&source_name(brief, addition.source))
+            );
+            for item in &addition.items {
+                let mut sources: Vec<SourceId> = item
+                    .evidence
+                    .iter()
+                    .map(|evidence| evidence.source)
+                    .collect();
+                sources.dedup();
+                let _ = writeln!(out, "- {} {}", escape(&item.text), cite(&sources));
+            }
+            let _ = writeln!(out);
+        }
+    }
+    if !brief.timeline.is_empty() {
+        let _ = writeln!(out, "\n## Timeline\n");
+        for entry in &brief.timeline {
+            let _ = writeln!(
+                out,
+                "- **{}**: {} {}",
+                escape(&timeline_date(&entry.when)),
+                escape(&entry.text),
+                cite(&entry.sources)
+            );
         }
     }
     let people: Vec<_> = brief

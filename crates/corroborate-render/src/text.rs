@@ -5,7 +5,8 @@ use std::fmt::Write;
 use corroborate_model::{Brief, FactStatus, SourceId};
 
 use crate::grouping::{
-    check_words, copy_note, count_sources, fact_label, quotes_by_speaker, shown_facts, value_note,
+    check_words, copy_note, count_sources, fact_label, quotes_by_speaker, shown_facts, source_name,
+    timeline_date, value_note,
 };
 
 const WIDTH: usize = 88;
@@ -110,6 +111,38 @@ pub(crate) fn render(brief: &Brief, color: bool) -> String {
             }
         }
     }
+    if !brief.additions.is_empty() {
+        let _ = writeln!(out);
+        let _ = writeln!(out, "{}", style.bold("What each source adds"));
+        for addition in &brief.additions {
+            let _ = writeln!(
+                out,
+                "  {}",
+                style.bold(&source_name(brief, addition.source))
+            );
+            for item in &addition.items {
+                let line = format!(
+                    "{} {}",
+                    item.text,
+                    style.dim(&evidence_citations(&item.evidence))
+                );
+                let _ = writeln!(out, "    - {}", wrap(&line, WIDTH - 6, "      "));
+            }
+        }
+    }
+    if !brief.timeline.is_empty() {
+        let _ = writeln!(out);
+        let _ = writeln!(out, "{}", style.bold("Timeline"));
+        for entry in &brief.timeline {
+            let line = format!(
+                "{}: {} {}",
+                timeline_date(&entry.when),
+                entry.text,
+                style.dim(&citations(&entry.sources))
+            );
+            let _ = writeln!(out, "  - {}", wrap(&line, WIDTH - 4, "    "));
+        }
+    }
     let people: Vec<_> = brief
         .entities
         .iter()
@@ -156,6 +189,13 @@ pub(crate) fn render(brief: &Brief, color: bool) -> String {
         }
     }
     out
+}
+
+/// `[S2 S3]` for the sources an item's evidence is in.
+fn evidence_citations(evidence: &[corroborate_model::Evidence]) -> String {
+    let mut sources: Vec<SourceId> = evidence.iter().map(|evidence| evidence.source).collect();
+    sources.dedup();
+    citations(&sources)
 }
 
 fn citations(sources: &[SourceId]) -> String {

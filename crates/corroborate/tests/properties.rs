@@ -1,5 +1,6 @@
-//! Properties of the whole pipeline on arbitrary input: no panic, offsets inside the input,
-//! cleaning is stable, the same input gives the same brief, the JSON brief parses back.
+//! Properties of the whole pipeline on arbitrary input: no panic, offsets inside the input
+//! (summary, timeline, additions, removals), cleaning is stable, the same input gives the
+//! same brief, the JSON brief parses back.
 
 mod common;
 
@@ -32,6 +33,9 @@ fn fragment() -> impl Strategy<Value = String> {
         Just("\n".to_string()),
         Just("\n\n".to_string()),
         Just(" date 2021-07-04 ".to_string()),
+        Just("The pier closed on 2 July 2021 and reopened in May.".to_string()),
+        Just("Schools shut yesterday; the mine closed five years ago, on Friday.".to_string()),
+        Just("Officials will meet next week, she said last month.".to_string()),
         "[a-zA-Z ,.!?\"'\u{2019}\u{201C}\u{201D}\u{00A0}-]{0,40}",
     ]
 }

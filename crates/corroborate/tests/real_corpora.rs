@@ -1,6 +1,7 @@
 //! Briefs of real news from `../shared/corpus`: every NeuS cluster, every ECB+ sub-event
 //! and every PolNeAR dev article, written to temporary files and briefed as the command
-//! would. No panic, every summary sentence cited, every offset pointing at its passage.
+//! would. No panic, every summary sentence cited, every offset (summary, timeline, additions)
+//! pointing at its passage.
 //! Skipped, with the reason printed, when the shared corpora are absent.
 
 mod common;
