@@ -27,6 +27,7 @@
 
 use std::sync::LazyLock;
 
+use corroborate_model::calendar;
 use corroborate_model::{DateMention, PublishedDate, Sentence, Span, When};
 use regex::Regex;
 
@@ -787,32 +788,22 @@ fn year_for(published: PublishedDate, month: u8, day: Option<u8>, tense: Tense) 
 
 /// Days since 1970-01-01 of a date known to the day.
 fn day_number(date: PublishedDate) -> Option<i64> {
-    let (year, month, day) = (i64::from(date.year()), date.month()?, date.day()?);
-    // Howard Hinnant's days_from_civil.
-    let year = if month <= 2 { year - 1 } else { year };
-    let era = year.div_euclid(400);
-    let year_of_era = year - era * 400;
-    let month = i64::from(month);
-    let day_of_year =
-        (153 * (if month > 2 { month - 3 } else { month + 9 }) + 2) / 5 + i64::from(day) - 1;
-    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    Some(era * 146_097 + day_of_era - 719_468)
+    Some(calendar::day_number(
+        i64::from(date.year()),
+        u32::from(date.month()?),
+        u32::from(date.day()?),
+    ))
 }
 
 /// The date of a day number (inverse of [`day_number`]).
 fn date_of(days: i64) -> PublishedDate {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let day_of_era = z - era * 146_097;
-    let year_of_era =
-        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
-    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    let mp = (5 * day_of_year + 2) / 153;
-    let day = (day_of_year - (153 * mp + 2) / 5 + 1) as u8;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-    let year = year_of_era + era * 400 + i64::from(month <= 2);
-    PublishedDate::new(year as i32, Some(month), Some(day))
-        .expect("civil_from_days gives real dates")
+    let (year, month, day) = calendar::civil_date(days);
+    PublishedDate::new(
+        i32::try_from(year).expect("news dates fit in i32"),
+        Some(u8::try_from(month).expect("months are small")),
+        Some(u8::try_from(day).expect("days are small")),
+    )
+    .expect("civil dates are real dates")
 }
 
 /// Monday is 0 (1970-01-01 was a Thursday).

@@ -38,20 +38,13 @@ pub(crate) fn days_between(earlier: PublishedDate, later: PublishedDate) -> Opti
     Some(day_number(later)? - day_number(earlier)?)
 }
 
-/// Days since 1970-01-01 (the civil-from-days algorithm run backwards).
+/// Days since 1970-01-01 of a date known to the day.
 fn day_number(date: PublishedDate) -> Option<i64> {
-    let (year, month, day) = (
+    Some(corroborate_model::calendar::day_number(
         i64::from(date.year()),
-        i64::from(date.month()?),
-        i64::from(date.day()?),
-    );
-    let year = if month <= 2 { year - 1 } else { year };
-    let era = year.div_euclid(400);
-    let year_of_era = year - era * 400;
-    let month_index = (month + 9) % 12;
-    let day_of_year = (153 * month_index + 2) / 5 + day - 1;
-    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    Some(era * 146_097 + day_of_era - 719_468)
+        u32::from(date.month()?),
+        u32::from(date.day()?),
+    ))
 }
 
 /// The first date written in running text, in the forms bylines use. Numeric dates are read
