@@ -24,6 +24,10 @@ pub struct ClusterConfig {
     pub entity_weight: f32,
     /// Weight of each occurrence of a number among the entity features.
     pub number_weight: f32,
+    /// An article that shares no name with a story (only words and numbers) joins it only
+    /// at this score: alike wording alone (two floods in two towns, two long reads on one
+    /// theme) is not one event. Articles without names are held to `threshold` as before.
+    pub unnamed_threshold: f32,
     /// Score taken off per window of time gap between an article and a story.
     pub time_penalty: f32,
     /// A story whose articles are all more than this many days older than an article is
@@ -52,6 +56,7 @@ impl Default for ClusterConfig {
         ClusterConfig {
             threshold: 0.1,
             entity_weight: 0.3,
+            unnamed_threshold: 0.3,
             number_weight: 2.0,
             time_penalty: 0.1,
             window_days: 7,
@@ -147,7 +152,7 @@ pub(crate) fn read_online(
             }
         } else {
             match state.best_story(article, step, config) {
-                Some((score, story)) if score >= config.threshold => {
+                Some((score, story, true)) => {
                     state.add(story, article, config);
                     Reading {
                         verdict: Verdict::Joined,
@@ -158,7 +163,7 @@ pub(crate) fn read_online(
                 nearest => Reading {
                     verdict: Verdict::Opened,
                     story: state.open(article, config),
-                    score: nearest.map(|(score, _)| score),
+                    score: nearest.map(|(score, _, _)| score),
                 },
             }
         };
@@ -224,14 +229,15 @@ impl<'a> State<'a> {
         }
     }
 
-    /// The best-scoring open story among those sharing a key with the article, with its
-    /// score; ties go to the earlier-opened story.
+    /// The best-scoring open story among those sharing a key with the article whose score
+    /// reaches the article's bar for it (`true`), else the best-scoring one (`false`), with
+    /// its score; ties go to the earlier-opened story.
     fn best_story(
         &mut self,
         article: usize,
         step: usize,
         config: &ClusterConfig,
-    ) -> Option<(f32, usize)> {
+    ) -> Option<(f32, usize, bool)> {
         let terms = &self.features.terms[article];
         let entities = &self.features.entities[article];
         let period = self.features.periods[article];
@@ -260,7 +266,7 @@ impl<'a> State<'a> {
             }
         }
         candidates.sort_unstable();
-        let mut best: Option<(f32, usize)> = None;
+        let mut best: Option<(f32, usize, bool)> = None;
         for story_id in candidates {
             let story = &self.stories[story_id as usize];
             let gap = match (period, story.period) {
@@ -277,11 +283,32 @@ impl<'a> State<'a> {
             if let Some(gap) = gap {
                 score -= config.time_penalty * gap as f32 / config.window_days.max(1) as f32;
             }
-            if best.is_none_or(|(best_score, _)| score > best_score) {
-                best = Some((score, story_id as usize));
+            let passes = score >= self.bar(article, story_id as usize, config);
+            if best.is_none_or(|(best_score, _, best_passes)| {
+                (passes, score) > (best_passes, best_score)
+            }) {
+                best = Some((score, story_id as usize, passes));
             }
         }
         best
+    }
+
+    /// The score an article needs to join a story: the threshold, or the unnamed threshold
+    /// when the article has names and the story has none of them.
+    fn bar(&self, article: usize, story: usize, config: &ClusterConfig) -> f32 {
+        let names = || {
+            self.features.entities[article]
+                .iter()
+                .filter(|(id, _)| !self.features.entity_is_number[*id as usize])
+        };
+        let story_entities = &self.stories[story].entities;
+        let has_names = self.features.has_names[article];
+        let shares_name = names().any(|(id, _)| story_entities.contains_key(id));
+        if has_names && !shares_name {
+            config.unnamed_threshold.max(config.threshold)
+        } else {
+            config.threshold
+        }
     }
 
     fn open(&mut self, article: usize, config: &ClusterConfig) -> usize {

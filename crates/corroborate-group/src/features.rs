@@ -38,6 +38,9 @@ pub(crate) struct Features {
     pub entity_names: Vec<String>,
     /// Entity id -> true for a number rather than a name.
     pub entity_is_number: Vec<bool>,
+    /// Article -> true when it names anyone or anything, even a name no other article has
+    /// (such names are left out of `entities`, which keeps what two articles can share).
+    pub has_names: Vec<bool>,
     pub periods: Vec<Option<Period>>,
 }
 
@@ -109,6 +112,7 @@ pub(crate) fn extract(
     let mut entity_is_number: Vec<bool> = Vec::new();
     let mut term_counts: Vec<Vec<(u32, f32)>> = vec![Vec::new(); articles.len()];
     let mut entity_counts: Vec<Vec<(u32, f32)>> = vec![Vec::new(); articles.len()];
+    let mut has_names = vec![false; articles.len()];
     let mut ids = Vec::new();
     for &index in order {
         let article = &articles[index];
@@ -140,6 +144,7 @@ pub(crate) fn extract(
             if key.is_empty() {
                 continue;
             }
+            has_names[index] = true;
             let next_id = u32::try_from(entity_names.len()).expect("fewer than 4 billion names");
             let id = *entity_ids.entry(key).or_insert(next_id);
             if id == next_id {
@@ -193,6 +198,7 @@ pub(crate) fn extract(
         entities,
         entity_names,
         entity_is_number,
+        has_names,
         periods,
     }
 }

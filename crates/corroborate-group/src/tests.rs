@@ -299,3 +299,32 @@ proptest! {
         );
     }
 }
+
+/// Two floods in two towns, read a day apart: the wording reaches the join threshold, but
+/// no name is shared, so they stay two stories; a third report naming the first town joins
+/// it.
+#[test]
+fn alike_wording_without_a_shared_name_does_not_join() {
+    const MARROWBY: &str = "Flood forces families from homes in Marrowby\n\nA flood forced \
+        families from their homes in Marrowby on Tuesday. Emergency crews pumped water from the \
+        streets and the council opened a shelter at the school.";
+    const TESSALY: &str = "River bursts banks in Tessaly\n\nResidents of Tessaly were moved \
+        to a sports hall on Wednesday after the river burst its banks. Firefighters pumped \
+        water from flooded houses and the council promised help with repairs.";
+    const RETURN: &str = "Marrowby families return home\n\nFamilies forced out by the flood in \
+        Marrowby began returning home as crews finished pumping water from the streets.";
+    let collection = || {
+        vec![
+            article("a", Some("2024-05-01"), MARROWBY),
+            article("b", Some("2024-05-02"), TESSALY),
+            article("c", Some("2024-05-02"), RETURN),
+        ]
+    };
+    let grouping = stories(&collection());
+    assert_eq!(grouping.stories, vec![vec![0, 2], vec![1]]);
+    // Without the rule the wording alone would have joined the two floods.
+    let mut config = GroupConfig::default();
+    config.cluster.unnamed_threshold = 0.0;
+    let loose = group(&collection(), &config);
+    assert_eq!(loose.stories, vec![vec![0, 1, 2]]);
+}

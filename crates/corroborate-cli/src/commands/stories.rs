@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
 use clap::{Args, ValueEnum};
-use corroborate::group::{Decision, Grouping, Verdict};
+use corroborate::group::{ClusterConfig, Decision, Grouping, Verdict};
 use corroborate::model::{AnalyzedArticle, Story};
 use corroborate::pipeline::{PipelineConfig, StoriesRun, stories_inputs};
 use corroborate::reconcile::{copy_groups, reconcile};
@@ -59,7 +59,7 @@ pub fn run(args: StoriesArgs) -> anyhow::Result<Outcome> {
     }
     let stories = summarize(&run);
     let rendered = match (&args.explain, args.format) {
-        (Some(id), _) => explain(&run, &stories, id, config.group.cluster.threshold)?,
+        (Some(id), _) => explain(&run, &stories, id, &config.group.cluster)?,
         (None, StoriesFormat::Text) => text(&stories),
         (None, StoriesFormat::Jsonl) => jsonl(&stories)?,
     };
@@ -236,7 +236,7 @@ fn explain(
     run: &StoriesRun,
     stories: &[StoryLine],
     id: &str,
-    threshold: f32,
+    cluster: &ClusterConfig,
 ) -> anyhow::Result<String> {
     let matching: Vec<usize> = (0..run.articles.len())
         .filter(|&index| run.articles[index].clean.article.id.to_string() == id)
@@ -247,7 +247,7 @@ fn explain(
     let mut out = String::new();
     for index in matching {
         let decision = &run.grouping.decisions[index];
-        describe(&mut out, run, stories, decision, threshold);
+        describe(&mut out, run, stories, decision, cluster);
     }
     Ok(out)
 }
@@ -257,8 +257,9 @@ fn describe(
     run: &StoriesRun,
     stories: &[StoryLine],
     decision: &Decision,
-    threshold: f32,
+    cluster: &ClusterConfig,
 ) {
+    let (threshold, unnamed) = (cluster.threshold, cluster.unnamed_threshold);
     let article = &run.articles[decision.article].clean.article;
     let story = &stories[decision.story];
     let title = story.title.as_deref().unwrap_or("(untitled)");
@@ -275,7 +276,7 @@ fn describe(
         .unwrap_or_else(|| "none".to_string());
     let reading = match decision.verdict {
         Verdict::Opened => format!(
-            "opened a new story: the best open story scored {score} (the threshold is {threshold})"
+            "opened a new story: the best open story scored {score} (the threshold is {threshold}, or {unnamed} for a story sharing none of the article's names)"
         ),
         Verdict::Joined => {
             format!("joined the best open story, score {score} (threshold {threshold})")
