@@ -60,6 +60,12 @@ pub(crate) fn continuation_word(line: &str) -> Option<&str> {
 /// first part is a usual compound starter; both halves are words the story uses alone.
 /// With no evidence the break is taken as a typesetting break, the commoner case.
 pub(crate) fn should_join(left: &str, right: &str, context: &CleanContext) -> bool {
+    // One letter before the hyphen is a compound or an initial (`U-turn`, `X-ray`,
+    // `e-mail`), never a word split by typesetting; deciding it from the vocabulary would
+    // also make the result depend on furniture lines that cleaning removes.
+    if left.chars().count() == 1 {
+        return false;
+    }
     let left = fold(left);
     let right = fold(right);
     let right_form = vocabulary_form(&right);
@@ -130,6 +136,13 @@ mod tests {
         assert!(!should_join("left", "winger", &context));
         let context = context_of("A gold-\nsmith spoke. Gold is dear. A smith works.");
         assert!(!should_join("gold", "smith", &context));
+    }
+
+    #[test]
+    fn one_letter_before_the_hyphen_keeps_it() {
+        let context = context_of("The o in the name was silent. An election was held.");
+        assert!(!should_join("O", "election", &context));
+        assert!(!should_join("U", "turn", &context));
     }
 
     #[test]

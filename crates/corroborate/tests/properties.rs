@@ -111,3 +111,17 @@ proptest! {
         check_brief(&[text.into_bytes()])?;
     }
 }
+
+/// Found by `cleaning_twice_changes_nothing`: a one-letter word on a furniture line decided
+/// whether `O-` joined the next line, so the second cleaning (without that line) differed.
+#[test]
+fn cleaning_is_stable_when_a_removed_line_held_the_deciding_word() {
+    let text = "Read More A\u{a0}O- \n election \u{2014} a long-standing seat\u{2026} \n\u{2014} Staff reporter o\u{a0} Video unavailable";
+    let first = article(text.as_bytes(), "a.txt").expect("an article");
+    let context = CleanContext::new(std::slice::from_ref(&first));
+    let (once, _) = clean(&first, &context, &CleanConfig::default());
+    let second = article(once.text.as_bytes(), "a.txt").expect("an article");
+    let context = CleanContext::new(std::slice::from_ref(&second));
+    let (twice, _) = clean(&second, &context, &CleanConfig::default());
+    assert_eq!(twice.text, once.text);
+}
