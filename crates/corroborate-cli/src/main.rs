@@ -24,6 +24,8 @@ enum Command {
     Analyze(commands::analyze::AnalyzeArgs),
     /// Group a collection into stories, with the copies inside each; --explain says why.
     Stories(commands::stories::StoriesArgs),
+    /// Serve a store's stories, briefs, articles and search as web pages and a JSON API.
+    Serve(commands::serve::ServeArgs),
     /// Measure quality on the evaluation corpora (ours and peers, one scorer).
     Eval(commands::eval::EvalArgs),
 }
@@ -39,6 +41,7 @@ fn main() -> ExitCode {
         Command::Brief(args) => commands::brief::run(args),
         Command::Analyze(args) => commands::analyze::run(args),
         Command::Stories(args) => commands::stories::run(args),
+        Command::Serve(args) => commands::serve::run(args),
         Command::Eval(args) => commands::eval::run(args),
     };
     match result {

@@ -320,3 +320,35 @@ fn stories_briefs_are_written_with_an_index_linking_them() {
     );
     assert!(dir.join("T2.html").is_file());
 }
+
+#[test]
+fn serve_refuses_a_missing_store_and_says_how_to_make_one() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("absent.db");
+    let db = db.to_string_lossy();
+    let output = corroborate(&["serve", "--db", &db, "--addr", "127.0.0.1:0"]);
+    assert_eq!(output.status.code(), Some(2));
+    let messages = stderr(&output);
+    assert!(
+        messages.contains(&format!("error: {db} does not exist")),
+        "{messages}"
+    );
+    assert!(messages.contains("corroborate ingest"), "{messages}");
+    assert!(!Path::new(db.as_ref()).exists(), "not created");
+}
+
+#[test]
+fn serve_refuses_a_file_that_is_not_a_store() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let notes = write(
+        dir.path(),
+        "notes.db",
+        &b"my notes, not a database\n".repeat(100),
+    );
+    let output = corroborate(&["serve", "--db", &notes, "--addr", "127.0.0.1:0"]);
+    assert_eq!(output.status.code(), Some(2));
+    let messages = stderr(&output);
+    assert!(messages.contains("notes.db"), "{messages}");
+    assert!(messages.contains("not an SQLite database"), "{messages}");
+    assert!(!messages.contains("panicked"), "{messages}");
+}

@@ -4,4 +4,5 @@ pub mod analyze;
 pub mod brief;
 pub mod eval;
 mod output;
+pub mod serve;
 pub mod stories;

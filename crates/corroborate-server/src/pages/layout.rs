@@ -86,3 +86,39 @@ pub fn count(n: usize, one: &str, many: &str) -> String {
         format!("{n} {many}")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pager_links_only_to_pages_that_exist() {
+        let link = |n: usize| format!("/?page={n}");
+        assert_eq!(pager(1, 50, 50, link), "");
+        let first = pager(1, 120, 50, link);
+        assert!(!first.contains("Previous") && first.contains("href=\"/?page=2\""));
+        assert!(first.contains("page 1 of 3"));
+        let last = pager(3, 120, 50, link);
+        assert!(last.contains("href=\"/?page=2\"") && !last.contains("Next"));
+    }
+
+    #[test]
+    fn time_spans_read_naturally() {
+        assert_eq!(
+            time_span(Some("2024-03"), Some("2024-03-16")),
+            "2024-03 to 2024-03-16"
+        );
+        assert_eq!(
+            time_span(Some("2024-03-15"), Some("2024-03-15")),
+            "2024-03-15"
+        );
+        assert_eq!(time_span(None, None), "date unknown");
+    }
+
+    #[test]
+    fn the_search_box_echo_is_escaped() {
+        let html = page("t", "\"><script>x</script>", "");
+        assert!(html.contains("value=\"&quot;&gt;&lt;script&gt;x&lt;/script&gt;\""));
+        assert!(!html.contains("<script>"));
+    }
+}
