@@ -24,6 +24,11 @@ enum Command {
     Analyze(commands::analyze::AnalyzeArgs),
     /// Group a collection into stories, with the copies inside each; --explain says why.
     Stories(commands::stories::StoriesArgs),
+    /// Add articles to the store (default corroborate.db): they join or open stories and
+    /// the briefs of the stories they change are rebuilt.
+    Ingest(commands::ingest::IngestArgs),
+    /// Search the store: words, "phrases", entity:, outlet:, after:, before:, is:disputed.
+    Search(commands::search::SearchArgs),
     /// Serve a store's stories, briefs, articles and search as web pages and a JSON API.
     Serve(commands::serve::ServeArgs),
     /// Measure quality on the evaluation corpora (ours and peers, one scorer).
@@ -41,6 +46,8 @@ fn main() -> ExitCode {
         Command::Brief(args) => commands::brief::run(args),
         Command::Analyze(args) => commands::analyze::run(args),
         Command::Stories(args) => commands::stories::run(args),
+        Command::Ingest(args) => commands::ingest::run(args),
+        Command::Search(args) => commands::search::run(args),
         Command::Serve(args) => commands::serve::run(args),
         Command::Eval(args) => commands::eval::run(args),
     };

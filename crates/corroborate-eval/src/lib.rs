@@ -8,6 +8,7 @@ mod corpora;
 mod extraction;
 mod quotes;
 mod rouge;
+mod synthetic;
 
 pub use clustering::{BCubed, bcubed, partition_labels};
 pub use corpora::{
@@ -23,3 +24,4 @@ pub use quotes::{
     polnear_quote_gold, read_predictions, score_quotes, write_predictions,
 };
 pub use rouge::{Prf, RougeScores, rouge, tokens as rouge_tokens};
+pub use synthetic::{SyntheticArticle, SyntheticConfig, synthetic_collection};

@@ -149,16 +149,15 @@ fn line_article(line: &str, start: usize, at: &str) -> Result<Article, String> {
     if text.trim().is_empty() {
         return Err("\"text\" is empty".to_string());
     }
-    // The raw value is a slice of the line: its offset places the text in the file. Without
-    // escapes the text is the raw value between its quotes, byte for byte.
+    // The raw value is a slice of the line: its offset places the text in the file. Plain
+    // runs are the text byte for byte; each escape (`\n`, `\"`, `\u00e9`, a surrogate
+    // pair) maps to its own bytes, so every span points at the exact passage.
     let value_start = start + (raw.as_ptr() as usize - line.as_ptr() as usize) + 1;
     let value_len = raw.len() - 2;
     let origin = if value_len == text.len() {
         OffsetMap::shifted(value_start, text.len())
     } else {
-        let mut builder = OffsetMapBuilder::new();
-        builder.replace(value_start, value_len, text.len());
-        builder.finish()
+        escaped_string_map(&raw[1..raw.len() - 1], value_start, &text)
     };
     let published = parsed.published.as_deref().and_then(parse_published);
     Ok(Article {
@@ -170,6 +169,59 @@ fn line_article(line: &str, start: usize, at: &str) -> Result<Article, String> {
         text,
         origin,
     })
+}
+
+/// The map from a decoded JSON string to its escaped form starting at `at` in the input.
+/// `raw` is the string's content between the quotes, already known to decode to `text`;
+/// should the walk disagree with the decoder, the whole value is one replacement.
+fn escaped_string_map(raw: &str, at: usize, text: &str) -> OffsetMap {
+    let bytes = raw.as_bytes();
+    let mut builder = OffsetMapBuilder::new();
+    let mut index = 0;
+    let mut decoded = 0;
+    while index < bytes.len() {
+        if bytes[index] != b'\\' {
+            let run_end = bytes[index..]
+                .iter()
+                .position(|&byte| byte == b'\\')
+                .map_or(bytes.len(), |offset| index + offset);
+            builder.copy(at + index, run_end - index);
+            decoded += run_end - index;
+            index = run_end;
+            continue;
+        }
+        let (escape_len, char_len) = match bytes.get(index + 1) {
+            Some(b'u') => {
+                let unit = |from: usize| {
+                    raw.get(from..from + 4)
+                        .and_then(|hex| u32::from_str_radix(hex, 16).ok())
+                };
+                match unit(index + 2) {
+                    Some(high @ 0xD800..=0xDBFF)
+                        if bytes.get(index + 6) == Some(&b'\\')
+                            && bytes.get(index + 7) == Some(&b'u') =>
+                    {
+                        let low = unit(index + 8).unwrap_or(0);
+                        let code =
+                            0x10000 + ((high - 0xD800) << 10) + (low.wrapping_sub(0xDC00) & 0x3FF);
+                        (12, char::from_u32(code).map_or(3, char::len_utf8))
+                    }
+                    Some(code) => (6, char::from_u32(code).map_or(3, char::len_utf8)),
+                    None => (2, 1),
+                }
+            }
+            _ => (2, 1),
+        };
+        builder.replace(at + index, escape_len.min(bytes.len() - index), char_len);
+        decoded += char_len;
+        index += escape_len;
+    }
+    if decoded != text.len() {
+        let mut whole = OffsetMapBuilder::new();
+        whole.replace(at, raw.len(), text.len());
+        return whole.finish();
+    }
+    builder.finish()
 }
 
 /// `2021-07-04`, `2021-07`, `2021`, or a timestamp starting with a date
@@ -246,6 +298,26 @@ mod tests {
         assert_eq!(second.text, "Café \"Nord\" shut.");
         let span = second.origin.span_to_input(Span::new(0, second.text.len()));
         assert_eq!(&input[span.range()], "Caf\\u00e9 \\\"Nord\\\" shut.");
+        // A word after escapes maps to exactly its bytes; an escaped character to its escape.
+        let at = second.text.find("shut").expect("word");
+        let word = second.origin.span_to_input(Span::new(at, at + 4));
+        assert_eq!(&input[word.range()], "shut");
+        let e = second.origin.span_to_input(Span::new(3, 5));
+        assert_eq!(&input[e.range()], "\\u00e9");
+    }
+
+    #[test]
+    fn lines_and_astral_characters_map_to_their_escapes() {
+        let input = "{\"id\": 1, \"text\": \"Line one.\\nLine \\ud83d\\ude00 two.\"}\n";
+        let (articles, _) = read(input, 1 << 20);
+        let article = &articles[0];
+        assert_eq!(article.text, "Line one.\nLine \u{1F600} two.");
+        let at = article.text.find("two").expect("word");
+        let two = article.origin.span_to_input(Span::new(at, at + 3));
+        assert_eq!(&input[two.range()], "two");
+        let at = article.text.find('\u{1F600}').expect("emoji");
+        let emoji = article.origin.span_to_input(Span::new(at, at + 4));
+        assert_eq!(&input[emoji.range()], "\\ud83d\\ude00");
     }
 
     #[test]

@@ -264,6 +264,17 @@ impl OffsetMapBuilder {
         if out_len == 0 {
             return;
         }
+        // Output that stands for the same input run as the piece before (two kept stretches
+        // of one replaced run, as composing maps gives) extends that piece.
+        if let Some(last) = self.pieces.last_mut()
+            && !last.is_copy()
+            && last.in_start == in_start
+            && last.in_len == in_len
+        {
+            last.out_len += out_len;
+            self.out_len += out_len;
+            return;
+        }
         self.push(Piece {
             out_start: self.out_len,
             out_len,

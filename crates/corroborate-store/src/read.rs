@@ -142,6 +142,42 @@ impl Store {
         Ok(Some(ArticleRecord { article, view }))
     }
 
+    /// Checks the file and the invariants the store keeps: SQLite's own integrity check, every
+    /// article in exactly one existing story, every story with an article, the text index
+    /// matching the articles. Returns the problems found (none for a sound store).
+    pub fn integrity(&self) -> Result<Vec<String>, StoreError> {
+        let mut problems = Vec::new();
+        let verdict: String = self
+            .connection
+            .query_row("PRAGMA integrity_check", [], |row| row.get(0))
+            .map_err(|source| self.sql(source))?;
+        if verdict != "ok" {
+            problems.push(format!("sqlite integrity check: {verdict}"));
+        }
+        let checks = [
+            (
+                "SELECT count(*) FROM articles WHERE story IS NULL OR story NOT IN (SELECT id FROM stories)",
+                "articles in no story",
+            ),
+            (
+                "SELECT count(*) FROM stories WHERE id NOT IN (SELECT story FROM articles WHERE story IS NOT NULL)",
+                "stories without articles",
+            ),
+        ];
+        for (sql, what) in checks {
+            let count = self.count(sql)?;
+            if count > 0 {
+                problems.push(format!("{count} {what}"));
+            }
+        }
+        if let Err(source) = self.connection.execute_batch(
+            "INSERT INTO articles_fts(articles_fts, rank) VALUES('integrity-check', 1)",
+        ) {
+            problems.push(format!("text index: {source}"));
+        }
+        Ok(problems)
+    }
+
     /// The ids of a story's articles, in ingest order.
     pub fn story_article_ids(&self, story: i64) -> Result<Vec<String>, StoreError> {
         let mut statement = self

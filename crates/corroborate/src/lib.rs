@@ -14,6 +14,7 @@
 //! assert_eq!(run.brief.summary[0].sources.len(), 2);
 //! ```
 
+pub mod library;
 pub mod pipeline;
 
 pub use corroborate_analyze as analyze;
@@ -23,3 +24,4 @@ pub use corroborate_ingest as ingest;
 pub use corroborate_model as model;
 pub use corroborate_reconcile as reconcile;
 pub use corroborate_render as render;
+pub use corroborate_store as store;

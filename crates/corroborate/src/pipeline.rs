@@ -7,6 +7,7 @@ use corroborate_group::{GroupConfig, Grouping, group};
 use corroborate_ingest::{IngestConfig, ingest};
 use corroborate_model::{AnalyzedArticle, Article, Brief, Diagnostic, Severity, Story};
 use corroborate_reconcile::{ReconcileConfig, reconcile};
+use rayon::prelude::*;
 
 /// Configuration of every stage.
 #[derive(Clone, Debug, Default)]
@@ -65,15 +66,21 @@ pub fn analyze_articles(
     config: &PipelineConfig,
 ) -> (Vec<AnalyzedArticle>, Vec<Diagnostic>) {
     let context = CleanContext::new(articles);
-    let mut diagnostics = Vec::new();
-    let analyzed = articles
-        .iter()
+    // Articles are independent once the context is built: analysed in parallel, collected
+    // in input order, so the result does not depend on the number of threads.
+    let results: Vec<(AnalyzedArticle, Vec<Diagnostic>)> = articles
+        .par_iter()
         .map(|article| {
-            let (clean_text, mut messages) = clean(article, &context, &config.clean);
-            diagnostics.append(&mut messages);
-            analyze(&clean_text, &config.analyze)
+            let (clean_text, messages) = clean(article, &context, &config.clean);
+            (analyze(&clean_text, &config.analyze), messages)
         })
         .collect();
+    let mut diagnostics = Vec::new();
+    let mut analyzed = Vec::with_capacity(results.len());
+    for (article, mut messages) in results {
+        analyzed.push(article);
+        diagnostics.append(&mut messages);
+    }
     (analyzed, diagnostics)
 }
 

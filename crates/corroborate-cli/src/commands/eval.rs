@@ -39,6 +39,22 @@ pub enum EvalCommand {
     Stories(StoriesArgs),
     /// Main-text extraction on the article-extraction benchmark: F1, precision, recall, accuracy.
     Extraction(ExtractionArgs),
+    /// Write a synthetic collection (invented stories with reprints, furniture and noise) as
+    /// JSON Lines, for scale and load measurements; `story` holds the true story.
+    Generate(GenerateArgs),
+}
+
+#[derive(Args)]
+pub struct GenerateArgs {
+    #[arg(long, default_value_t = 1000)]
+    pub articles: usize,
+    #[arg(long, default_value_t = 100)]
+    pub stories: usize,
+    #[arg(long, default_value_t = 7)]
+    pub seed: u64,
+    /// Write to this file instead of standard output.
+    #[arg(long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Args)]
@@ -90,7 +106,26 @@ pub fn run(args: EvalArgs) -> anyhow::Result<Outcome> {
         EvalCommand::Summaries(args) => summaries(args),
         EvalCommand::Stories(args) => stories(args),
         EvalCommand::Extraction(args) => extraction(args),
+        EvalCommand::Generate(args) => generate(args),
     }
+}
+
+fn generate(args: GenerateArgs) -> anyhow::Result<Outcome> {
+    let config = corroborate_eval::SyntheticConfig {
+        articles: args.articles,
+        stories: args.stories,
+        seed: args.seed,
+        ..corroborate_eval::SyntheticConfig::default()
+    };
+    let mut out = String::new();
+    for article in corroborate_eval::synthetic_collection(&config) {
+        out.push_str(&serde_json::to_string(&article)?);
+        out.push('\n');
+    }
+    super::output::write_output(args.output.as_deref(), out.as_bytes())?;
+    Ok(Outcome {
+        skipped_input: false,
+    })
 }
 
 fn quotes(args: QuotesArgs) -> anyhow::Result<Outcome> {

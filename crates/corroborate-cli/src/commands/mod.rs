@@ -3,6 +3,8 @@
 pub mod analyze;
 pub mod brief;
 pub mod eval;
+pub mod ingest;
 mod output;
+pub mod search;
 pub mod serve;
 pub mod stories;

@@ -1,0 +1,79 @@
+//! `corroborate ingest PATH... [--db FILE]`: adds articles to the store, grouping them into
+//! its stories and rebuilding the briefs of the stories they change.
+
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
+
+use clap::Args;
+use corroborate::library::{LibraryConfig, ingest_into_store};
+use corroborate::pipeline::PipelineConfig;
+use corroborate::store::Store;
+use indicatif::{ProgressBar, ProgressStyle};
+
+use super::output::print_diagnostics;
+use crate::Outcome;
+
+#[derive(Args)]
+pub struct IngestArgs {
+    /// Article files (.txt, .html, .jsonl, .gz of those), directories of them, or -.
+    #[arg(required = true, value_name = "PATH")]
+    pub inputs: Vec<String>,
+    /// The store file (created when missing).
+    #[arg(long, value_name = "FILE", default_value = "corroborate.db")]
+    pub db: PathBuf,
+    /// New articles committed per transaction.
+    #[arg(long, default_value_t = 1000, value_name = "N")]
+    pub chunk: usize,
+    /// Summary length budget in words for the briefs.
+    #[arg(long, default_value_t = 120)]
+    pub words: usize,
+}
+
+pub fn run(args: IngestArgs) -> anyhow::Result<Outcome> {
+    let mut config = PipelineConfig::default();
+    config.reconcile.summary.words = args.words;
+    let library = LibraryConfig {
+        chunk: args.chunk.max(1),
+        ..LibraryConfig::default()
+    };
+    let mut store = Store::open(&args.db)?;
+    let bar = io::stderr().is_terminal().then(|| {
+        let bar = ProgressBar::new(0);
+        bar.set_style(
+            ProgressStyle::with_template("{bar:30} {pos}/{len} articles, {per_sec}, {eta} left")
+                .expect("the template is valid"),
+        );
+        bar
+    });
+    let mut progress = |done: usize, total: usize| {
+        if let Some(bar) = &bar {
+            bar.set_length(total as u64);
+            bar.set_position(done as u64);
+        }
+    };
+    let report = ingest_into_store(&mut store, &args.inputs, &config, &library, &mut progress)?;
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    print_diagnostics(&report.diagnostics);
+    let stories = store.story_count()?;
+    let articles = store.article_count()?;
+    let mut stdout = io::stdout().lock();
+    writeln!(
+        stdout,
+        "{}: {} read, {} added, {} already stored; stories: {} opened, {} updated, {} merged away; the store holds {articles} articles in {stories} stories",
+        args.db.display(),
+        report.read,
+        report.added,
+        report.already_stored,
+        report.stories_opened,
+        report.stories_updated,
+        report.stories_removed,
+    )?;
+    Ok(Outcome {
+        skipped_input: report
+            .diagnostics
+            .iter()
+            .any(|diagnostic| diagnostic.severity == corroborate::model::Severity::Skipped),
+    })
+}
