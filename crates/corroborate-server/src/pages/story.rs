@@ -24,19 +24,19 @@ pub async fn story(
     let id = params::path(found, Flavor::Page, |id| ServerError::StoryNotFound { id })?;
     state
         .read(move |store| {
-            let (summary, view) = load(store, &id)?;
-            Ok(render(&summary, &view))
+            let (summary, view, articles) = load(store, &id)?;
+            Ok(render(&summary, &view, articles))
         })
         .await
         .map(Html)
         .map_err(Failure::page)
 }
 
-/// A story's summary and readable brief, or the error saying why not.
-pub fn load(
+/// A story's summary, readable brief, and the article each brief source is.
+fn load(
     store: &corroborate_store::Store,
     id: &str,
-) -> Result<(StorySummary, BriefView), ServerError> {
+) -> Result<(StorySummary, BriefView, BTreeMap<String, String>), ServerError> {
     let not_found = || ServerError::StoryNotFound { id: id.to_string() };
     let number: i64 = id.parse().map_err(|_| not_found())?;
     let record = store.story(number)?.ok_or_else(not_found)?;
@@ -46,24 +46,38 @@ pub fn load(
             what: format!("brief of story {number}"),
         })
     })?;
-    Ok((record.summary, view))
+    let articles = source_articles(store, &view.brief.sources, &record.summary.articles)?;
+    Ok((record.summary, view, articles))
 }
 
-/// The article each brief source (`S1`, ...) is, by the input the brief names when an
-/// article has that id, else by position (the brief numbers its sources in the order of the
-/// story's articles).
-fn source_articles(sources: &[JsonSource], articles: &[String]) -> BTreeMap<String, String> {
-    let mut found = BTreeMap::new();
-    for (index, source) in sources.iter().enumerate() {
-        let article = articles
+/// The article each brief source (`S1`, ...) is. Ingest briefs a story's articles in their
+/// stored order, so source `i` is article `i` when the counts agree; otherwise each source
+/// is matched to the article read from the same input (which costs reading the articles).
+fn source_articles(
+    store: &corroborate_store::Store,
+    sources: &[JsonSource],
+    articles: &[String],
+) -> Result<BTreeMap<String, String>, ServerError> {
+    if sources.len() == articles.len() {
+        return Ok(sources
             .iter()
-            .find(|id| **id == source.input)
-            .or_else(|| (sources.len() == articles.len()).then(|| &articles[index]));
-        if let Some(article) = article {
-            found.insert(source.id.clone(), article.clone());
+            .zip(articles)
+            .map(|(source, article)| (source.id.clone(), article.clone()))
+            .collect());
+    }
+    let mut inputs: Vec<(String, String)> = Vec::new();
+    for article in articles {
+        if let Some(record) = store.article(article)? {
+            inputs.push((record.article.input, article.clone()));
         }
     }
-    found
+    Ok(sources
+        .iter()
+        .filter_map(|source| {
+            let (_, article) = inputs.iter().find(|(input, _)| *input == source.input)?;
+            Some((source.id.clone(), article.clone()))
+        })
+        .collect())
 }
 
 /// What the renderers of the sections share.
@@ -128,10 +142,10 @@ impl Context<'_> {
     }
 }
 
-fn render(summary: &StorySummary, view: &BriefView) -> String {
+fn render(summary: &StorySummary, view: &BriefView, articles: BTreeMap<String, String>) -> String {
     let brief = &view.brief;
     let context = Context {
-        articles: source_articles(&brief.sources, &summary.articles),
+        articles,
         sources: brief.sources.iter().map(|s| (s.id.as_str(), s)).collect(),
     };
     let mut body = String::new();

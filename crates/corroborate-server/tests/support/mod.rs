@@ -55,6 +55,44 @@ pub fn text_span(text: &str, needle: &str) -> (usize, usize) {
     (start, start + needle.len())
 }
 
+/// An invented article full of markup that would run if it were not escaped, told about
+/// the demo corpus's by-election so it may join its story.
+pub const DEMO_HOSTILE_TEXT: &str = " date 2024-03-16
+Kelsworth result <b>questioned</b>
+
+<script>document.title='pwned'</script>
+<img src=x onerror=\"document.body.setAttribute('data-pwned','1')\">
+<a href=\"javascript:document.body.setAttribute('data-pwned','2')\">Read the full result</a>
+
+Niamh Calloway of the Social Alliance won the Kelsworth by-election, the returning officer said.
+";
+
+/// A store built by `corroborate ingest` from the demo corpus (`examples/`) and
+/// [`DEMO_HOSTILE_TEXT`] as `hostile-page.txt`; returns its path.
+pub fn build_demo_store(dir: &Path) -> PathBuf {
+    use corroborate::library::{LibraryConfig, ingest_into_store};
+    use corroborate::pipeline::PipelineConfig;
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples");
+    let inputs = dir.join("inputs");
+    std::fs::create_dir_all(&inputs).expect("inputs dir");
+    std::fs::write(inputs.join("hostile-page.txt"), DEMO_HOSTILE_TEXT).expect("write");
+    let path = dir.join("demo.db");
+    let mut store = Store::open(&path).expect("a new store");
+    let report = ingest_into_store(
+        &mut store,
+        &[
+            examples.to_string_lossy().into_owned(),
+            inputs.to_string_lossy().into_owned(),
+        ],
+        &PipelineConfig::default(),
+        &LibraryConfig::default(),
+        &mut |_, _| {},
+    )
+    .expect("ingest");
+    assert_eq!(report.added, 9, "{:?}", report.diagnostics);
+    path
+}
+
 /// Writes the invented store and returns its path.
 pub fn build_store(dir: &Path) -> PathBuf {
     let path = dir.join("news.db");
