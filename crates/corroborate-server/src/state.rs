@@ -45,8 +45,8 @@ impl AppState {
         &self.pool.path
     }
 
-    /// Runs `job` with a connection on a blocking thread. A connection that failed with a
-    /// store error is dropped rather than put back, so a later request opens a fresh one.
+    /// Runs `job` with a connection on a blocking thread. A connection whose SQLite call
+    /// failed is dropped rather than put back, so a later request opens a fresh one.
     pub async fn read<T, F>(&self, job: F) -> Result<T, ServerError>
     where
         T: Send + 'static,
@@ -64,7 +64,13 @@ impl AppState {
         tokio::task::spawn_blocking(move || {
             let store = pool.take()?;
             let result = job(&store);
-            if !matches!(result, Err(ServerError::Store(_) | ServerError::Busy(_))) {
+            let suspect = matches!(
+                result,
+                Err(ServerError::Store(
+                    StoreError::Sql { .. } | StoreError::Open { .. }
+                ))
+            );
+            if !suspect {
                 pool.give_back(store);
             }
             result
