@@ -14,12 +14,14 @@ pub struct BriefView {
     pub additions: Vec<Addition>,
 }
 
-/// One dated event of the story.
+/// One dated event of the story (`JsonTimelineEntry` on main: `date` is `2024-03-15`,
+/// `2024-03` or `2024` by `precision`, or the words of a date that could not be placed when
+/// `precision` is `relative`).
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct TimelineEntry {
-    /// The date as the brief gives it: a string, or an object whose fields name it.
-    pub when: Value,
+    pub date: Option<String>,
+    pub precision: Option<String>,
     pub text: String,
     pub sources: Vec<String>,
     pub evidence: Vec<Evidence>,
@@ -77,17 +79,12 @@ impl BriefView {
     }
 }
 
-/// How a timeline date reads: the string itself, or the first of the usual naming fields
-/// of an object (`display`, `text`, `date`, `value`), else the compact JSON.
-pub fn when_text(when: &Value) -> String {
-    match when {
-        Value::String(text) => text.clone(),
-        Value::Null => "undated".to_string(),
-        Value::Object(fields) => ["display", "text", "date", "value", "expression"]
-            .iter()
-            .find_map(|key| fields.get(*key).and_then(Value::as_str))
-            .map_or_else(|| when.to_string(), str::to_string),
-        other => other.to_string(),
+/// How a timeline date reads: the date as given, `undated` without one.
+pub fn date_text(entry: &TimelineEntry) -> String {
+    match (&entry.date, entry.precision.as_deref()) {
+        (Some(date), Some("relative")) => format!("\u{201c}{date}\u{201d}"),
+        (Some(date), _) => date.clone(),
+        (None, _) => "undated".to_string(),
     }
 }
 
@@ -109,13 +106,13 @@ mod tests {
     fn timeline_and_additions_are_read_when_present() {
         let json = BARE.replacen(
             "\"removed\":[]",
-            r#""removed":[],"timeline":[{"when":{"display":"15 March 2024","precision":"day"},
+            r#""removed":[],"timeline":[{"date":"2024-03-15","precision":"day",
                "text":"The count ended.","sources":["S1"],"evidence":[{"source":"S1","start":3,"end":9}]}],
                "additions":[{"source":"S2","items":[{"text":"Only here.","evidence":[]}]}]"#,
             1,
         );
         let view = BriefView::parse(&json).expect("brief");
-        assert_eq!(when_text(&view.timeline[0].when), "15 March 2024");
+        assert_eq!(date_text(&view.timeline[0]), "2024-03-15");
         assert_eq!(view.timeline[0].evidence[0].end, 9);
         assert_eq!(view.additions[0].items[0].text, "Only here.");
     }

@@ -109,7 +109,7 @@ fn story_page_shows_every_section_disputed_facts_with_their_check() {
     assert!(html.contains("<li class=\"contradicted\"><strong class=\"value\">1,240</strong>"));
     assert!(html.contains("<h3>Tamsin Vell</h3>"));
     assert!(
-        html.contains("<span class=\"when\">2 May 2025</span> The count ended after midnight.")
+        html.contains("<span class=\"when\">2025-05-02</span> The count ended after midnight.")
     );
     assert!(html.contains("A recount was confirmed."));
     // The entity links to a search for it.

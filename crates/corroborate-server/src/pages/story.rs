@@ -462,7 +462,7 @@ fn timeline_section(out: &mut String, view: &BriefView, context: &Context<'_>) {
         let _ = writeln!(
             out,
             "<li><span class=\"when\">{}</span> {}{cites}</li>",
-            escape(&brief_view::when_text(&entry.when)),
+            escape(&brief_view::date_text(entry)),
             escape(&entry.text)
         );
     }

@@ -274,7 +274,7 @@ fn brief_json() -> String {
         "copies": [],
         "removed": [{"source": "S1", "text": "Click to play", "reason": "video or audio player notice",
                      "start": METADATA_BYTES + 120, "end": METADATA_BYTES + 133}],
-        "timeline": [{"when": {"display": "2 May 2025"}, "text": "The count ended after midnight.",
+        "timeline": [{"date": "2025-05-02", "precision": "day", "text": "The count ended after midnight.",
                       "sources": ["S1"], "evidence": []}],
         "additions": [{"source": "S2", "items": [{"text": "A recount was confirmed.", "evidence": []}]}]
     })
