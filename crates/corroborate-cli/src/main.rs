@@ -31,6 +31,8 @@ enum Command {
     Ingest(commands::ingest::IngestArgs),
     /// Search the store: words, "phrases", entity:, outlet:, after:, before:, is:disputed.
     Search(commands::search::SearchArgs),
+    /// Serve a store's stories, briefs, articles and search as web pages and a JSON API.
+    Serve(commands::serve::ServeArgs),
     /// Measure quality on the evaluation corpora (ours and peers, one scorer).
     Eval(commands::eval::EvalArgs),
 }
@@ -49,6 +51,7 @@ fn main() -> ExitCode {
         Command::Extract(args) => commands::extract::run(args),
         Command::Ingest(args) => commands::ingest::run(args),
         Command::Search(args) => commands::search::run(args),
+        Command::Serve(args) => commands::serve::run(args),
         Command::Eval(args) => commands::eval::run(args),
     };
     match result {

@@ -469,4 +469,81 @@ fn stories_and_brief_read_an_archive_and_feeds_together() {
     let text = brief.to_string();
     assert!(text.contains("Tobiah Renn"), "{text}");
     assert!(text.contains("quillon-crawl.warc#record-6"), "{text}");
+
+#[test]
+fn serve_refuses_a_missing_store_and_says_how_to_make_one() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("absent.db");
+    let db = db.to_string_lossy();
+    let output = corroborate(&["serve", "--db", &db, "--addr", "127.0.0.1:0"]);
+    assert_eq!(output.status.code(), Some(2));
+    let messages = stderr(&output);
+    assert!(
+        messages.contains(&format!("error: {db} does not exist")),
+        "{messages}"
+    );
+    assert!(messages.contains("corroborate ingest"), "{messages}");
+    assert!(!Path::new(db.as_ref()).exists(), "not created");
+}
+
+#[test]
+fn serve_refuses_a_file_that_is_not_a_store() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let notes = write(
+        dir.path(),
+        "notes.db",
+        &b"my notes, not a database\n".repeat(100),
+    );
+    let output = corroborate(&["serve", "--db", &notes, "--addr", "127.0.0.1:0"]);
+    assert_eq!(output.status.code(), Some(2));
+    let messages = stderr(&output);
+    assert!(messages.contains("notes.db"), "{messages}");
+    assert!(messages.contains("not an SQLite database"), "{messages}");
+    assert!(!messages.contains("panicked"), "{messages}");
+}
+
+#[test]
+fn serve_prints_its_loopback_url_and_serves_the_ingested_stories() {
+    use std::io::{BufRead, BufReader, Read};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("news.db").to_string_lossy().into_owned();
+    let examples = workspace().join("examples").to_string_lossy().into_owned();
+    let ingest = corroborate(&["ingest", &examples, "--db", &db]);
+    assert_eq!(ingest.status.code(), Some(0), "{}", stderr(&ingest));
+    let mut server = Command::new(env!("CARGO_BIN_EXE_corroborate"))
+        .args(["serve", "--db", &db, "--addr", "127.0.0.1:0"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("serve starts");
+    let mut first_line = String::new();
+    BufReader::new(server.stdout.take().expect("stdout"))
+        .read_line(&mut first_line)
+        .expect("the URL line");
+    let address = first_line
+        .trim()
+        .strip_prefix(&format!("serving {db} at http://"))
+        .and_then(|rest| rest.strip_suffix('/'))
+        .unwrap_or_else(|| panic!("unexpected first line {first_line:?}"))
+        .to_string();
+    assert!(address.starts_with("127.0.0.1:"), "{address}");
+    let mut stream = std::net::TcpStream::connect(&address).expect("connect");
+    stream
+        .write_all(b"GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+        .expect("request");
+    let mut response = String::new();
+    stream.read_to_string(&mut response).expect("response");
+    let _ = server.kill();
+    let _ = server.wait();
+    assert!(response.starts_with("HTTP/1.1 200"), "{response}");
+    assert!(
+        response.contains("Social Alliance takes Kelsworth"),
+        "{response}"
+    );
+    assert!(
+        response
+            .to_lowercase()
+            .contains("content-security-policy: default-src 'none'"),
+        "{response}"
+    );
 }

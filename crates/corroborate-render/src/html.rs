@@ -319,8 +319,9 @@ fn cite_links(sources: &[SourceId]) -> String {
     out
 }
 
-/// Escapes text for HTML element content and attribute values.
-fn escape(text: &str) -> String {
+/// Escapes text for HTML element content and quoted attribute values: `&`, `<`, `>`, `"`
+/// and `'` become character references, so no text can open an element or leave an attribute.
+pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

@@ -14,8 +14,12 @@ use std::str::FromStr;
 use corroborate_model::Brief;
 
 pub use analysis::{JsonAnalysis, analysis_line};
-pub use html::{IndexEntry, index_page};
-pub use json::{BRIEF_SCHEMA, JsonBrief};
+pub use html::{IndexEntry, escape, index_page};
+pub use json::{
+    BRIEF_SCHEMA, JsonBrief, JsonCheck, JsonCopyGroup, JsonEntity, JsonEvidence, JsonFact,
+    JsonFactValue, JsonQuote, JsonQuoteVariant, JsonRemoved, JsonShared, JsonSource,
+    JsonSummarySentence,
+};
 
 /// An output format of a brief.
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]

@@ -7,4 +7,5 @@ pub mod extract;
 pub mod ingest;
 mod output;
 pub mod search;
+pub mod serve;
 pub mod stories;

@@ -1,0 +1,81 @@
+//! The server over a store built by `corroborate ingest` from the demo corpus: every
+//! citation of every story opens its passage, and the brief's sources are the story's
+//! articles.
+
+mod support;
+
+use serde_json::Value;
+use support::*;
+
+#[test]
+fn every_citation_of_every_story_opens_its_passage() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = build_demo_store(dir.path());
+    let server = start_server(&db);
+    let get = |path: &str| {
+        let response = http(server, "GET", path, None);
+        assert_eq!(response.status, 200, "{path}: {}", response.text());
+        response.text()
+    };
+    let list: Value = serde_json::from_str(&get("/api/stories")).expect("json");
+    let stories = list["stories"].as_array().expect("stories");
+    assert!(stories.len() >= 2, "{list}");
+    let mut citations = 0;
+    for story in stories {
+        let id = story["id"].as_i64().expect("id");
+        // Source i of the brief is article i of the story, read from the same input.
+        let brief: Value =
+            serde_json::from_str(&get(&format!("/api/stories/{id}"))).expect("brief");
+        let articles = story["articles"].as_array().expect("articles");
+        let sources = brief["sources"].as_array().expect("sources");
+        assert_eq!(sources.len(), articles.len(), "story {id}");
+        for (source, article) in sources.iter().zip(articles) {
+            let article = article.as_str().expect("id");
+            let stored: Value = serde_json::from_str(&get(&format!(
+                "/api/articles/{}",
+                corroborate_server::encode_component(article)
+            )))
+            .expect("article");
+            assert_eq!(stored["input"], source["input"], "story {id}: {article}");
+        }
+        let page = get(&format!("/stories/{id}"));
+        for link in hrefs_with(&page, "#passage") {
+            let target = get(link.split('#').next().expect("path"));
+            assert!(
+                target.contains("<mark class=\"passage\" id=\"passage\">"),
+                "{link} shows no passage"
+            );
+            citations += 1;
+        }
+    }
+    assert!(citations >= 10, "only {citations} citations");
+}
+
+#[test]
+fn the_demo_story_shows_its_disputed_vote_count_with_the_majority_check() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = build_demo_store(dir.path());
+    let server = start_server(&db);
+    let list = http(server, "GET", "/", None).text();
+    assert!(list.contains("Kelsworth"), "{list}");
+    assert!(list.contains("disputed fact"), "{list}");
+    let story = hrefs_with(&list, "/stories/")
+        .into_iter()
+        .find(|href| {
+            let page = http(server, "GET", href, None).text();
+            page.contains("Niamh Calloway: votes")
+        })
+        .expect("the by-election story");
+    let page = http(server, "GET", &story, None).text();
+    let facts = page.find("id=\"facts\"").expect("facts");
+    let fact = &page[facts..];
+    assert!(fact.contains("<div class=\"fact disputed\""), "{fact}");
+    assert!(fact.contains("14,873") && fact.contains("14,837"), "{fact}");
+    assert!(fact.contains("Check <code>majority"), "{fact}");
+    assert!(page.contains("carry the same copy"), "the wire copy group");
+    let hostile = http(server, "GET", "/articles/hostile-page.txt", None).text();
+    assert!(
+        !hostile.contains("<script") && !hostile.contains("<img"),
+        "{hostile}"
+    );
+}
