@@ -469,6 +469,7 @@ fn stories_and_brief_read_an_archive_and_feeds_together() {
     let text = brief.to_string();
     assert!(text.contains("Tobiah Renn"), "{text}");
     assert!(text.contains("quillon-crawl.warc#record-6"), "{text}");
+}
 
 #[test]
 fn serve_refuses_a_missing_store_and_says_how_to_make_one() {
