@@ -179,17 +179,30 @@ impl Store {
             });
         }
         let matching = query.match_expression();
-        let mut from = String::from("articles a LEFT JOIN stories s ON s.id = a.story");
+        // Only the tables a filter needs are joined, and snippets are made for the page of
+        // results alone: a common word matches tens of thousands of articles.
+        let needs_articles = matching.is_none()
+            || !query.outlets.is_empty()
+            || query.after.is_some()
+            || query.before.is_some();
+        let (mut from, key) = match (&matching, needs_articles) {
+            (Some(_), false) => ("articles_fts".to_string(), "articles_fts.rowid"),
+            (Some(_), true) => (
+                "articles_fts JOIN articles a ON a.seq = articles_fts.rowid".to_string(),
+                "a.seq",
+            ),
+            (None, _) => ("articles a".to_string(), "a.seq"),
+        };
         let mut conditions: Vec<String> = Vec::new();
         let mut values: Vec<Value> = Vec::new();
         if let Some(expression) = &matching {
-            from.push_str(" JOIN articles_fts ON articles_fts.rowid = a.seq");
             conditions.push("articles_fts MATCH ?".into());
             values.push(Value::Text(expression.clone()));
         }
         for entity in &query.entities {
-            conditions
-                .push("a.seq IN (SELECT article FROM article_entities WHERE folded = ?)".into());
+            conditions.push(format!(
+                "{key} IN (SELECT article FROM article_entities WHERE folded = ?)"
+            ));
             values.push(Value::Text(fold_name(entity)));
         }
         for outlet in &query.outlets {
@@ -205,7 +218,9 @@ impl Store {
             values.push(Value::Text(before.clone()));
         }
         if query.disputed {
-            conditions.push("s.disputed > 0".into());
+            conditions.push(format!(
+                "{key} IN (SELECT seq FROM articles WHERE story IN (SELECT id FROM stories WHERE disputed > 0))"
+            ));
         }
         let filter = if conditions.is_empty() {
             String::new()
@@ -218,44 +233,69 @@ impl Store {
             .map_err(|source| self.sql(source))?
             .query_row(params_from_iter(values.iter()), |row| row.get(0))
             .map_err(|source| self.sql(source))?;
-        let (snippet, order) = if matching.is_some() {
-            (
-                format!("snippet(articles_fts, 1, '{HIT_OPEN}', '{HIT_CLOSE}', '…', 24)"),
-                "bm25(articles_fts), a.seq",
-            )
+        let order = if matching.is_some() {
+            "rank, articles_fts.rowid".to_string()
         } else {
-            (
-                "substr(a.text, 1, 240)".to_string(),
-                "a.published_first IS NULL, a.published_first DESC, a.seq DESC",
-            )
+            "a.published_first IS NULL, a.published_first DESC, a.seq DESC".to_string()
         };
-        let sql = format!(
-            "SELECT a.id, a.title, a.outlet, a.published, a.story, s.title, coalesce(s.disputed, 0), {snippet}
-             FROM {from}{filter} ORDER BY {order} LIMIT ? OFFSET ?"
-        );
+        from.push(' ');
         values.push(Value::Integer(as_i64(limit)));
         values.push(Value::Integer(as_i64(offset)));
+        let page: Vec<i64> = {
+            let mut statement = self
+                .connection
+                .prepare_cached(&format!(
+                    "SELECT {key} FROM {from}{filter} ORDER BY {order} LIMIT ? OFFSET ?"
+                ))
+                .map_err(|source| self.sql(source))?;
+            let rows = statement
+                .query_map(params_from_iter(values.iter()), |row| row.get(0))
+                .map_err(|source| self.sql(source))?;
+            rows.collect::<Result<_, _>>()
+                .map_err(|source| self.sql(source))?
+        };
+        let details = match &matching {
+            Some(_) => format!(
+                "SELECT a.id, a.title, a.outlet, a.published, a.story, s.title, coalesce(s.disputed, 0),
+                        snippet(articles_fts, 1, '{HIT_OPEN}', '{HIT_CLOSE}', '…', 24)
+                 FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
+                 LEFT JOIN stories s ON s.id = a.story
+                 WHERE articles_fts MATCH ?1 AND articles_fts.rowid = ?2"
+            ),
+            None => "SELECT a.id, a.title, a.outlet, a.published, a.story, s.title, coalesce(s.disputed, 0),
+                        substr(a.text, 1, 240)
+                 FROM articles a LEFT JOIN stories s ON s.id = a.story
+                 WHERE ?1 IS NULL AND a.seq = ?2"
+                .to_string(),
+        };
         let mut statement = self
             .connection
-            .prepare_cached(&sql)
+            .prepare_cached(&details)
             .map_err(|source| self.sql(source))?;
-        let rows = statement
-            .query_map(params_from_iter(values.iter()), |row| {
-                Ok(SearchHit {
-                    article: row.get(0)?,
-                    title: row.get(1)?,
-                    outlet: row.get(2)?,
-                    published: row.get(3)?,
-                    story: row.get(4)?,
-                    story_title: row.get(5)?,
-                    disputed: as_usize(row.get(6)?),
-                    snippet: snippet_parts(&row.get::<_, String>(7)?),
-                })
-            })
-            .map_err(|source| self.sql(source))?;
-        let hits = rows
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(|source| self.sql(source))?;
+        let mut hits = Vec::with_capacity(page.len());
+        for seq in page {
+            let hit = statement
+                .query_row(
+                    params_from_iter([
+                        matching.clone().map_or(Value::Null, Value::Text),
+                        Value::Integer(seq),
+                    ]),
+                    |row| {
+                        Ok(SearchHit {
+                            article: row.get(0)?,
+                            title: row.get(1)?,
+                            outlet: row.get(2)?,
+                            published: row.get(3)?,
+                            story: row.get(4)?,
+                            story_title: row.get(5)?,
+                            disputed: as_usize(row.get(6)?),
+                            snippet: snippet_parts(&row.get::<_, String>(7)?),
+                        })
+                    },
+                )
+                .map_err(|source| self.sql(source))?;
+            hits.push(hit);
+        }
         Ok(SearchResults {
             total: as_usize(total),
             hits,
