@@ -29,5 +29,5 @@ pub use records::{
     StoryMember, StoryRecord, StorySummary, StoryWrite, content_hash,
 };
 pub use schema::{SCHEMA_VERSION, Store};
-pub use search::{SearchHit, SearchQuery, SearchResults, SnippetPart};
+pub use search::{RANKED_MATCHES, SearchHit, SearchQuery, SearchResults, SnippetPart};
 pub use write::Writer;

@@ -38,9 +38,17 @@ pub struct SearchQuery {
 pub struct SearchResults {
     /// Matching articles in all.
     pub total: usize,
+    /// How the hits are ordered: `relevance` (bm25), or `newest` (no words to rank by, or
+    /// more than [`RANKED_MATCHES`] matches, where ranking every match costs too much).
+    pub order: &'static str,
     pub hits: Vec<SearchHit>,
     pub problems: Vec<String>,
 }
+
+/// Above this many matches, results come newest first instead of by relevance: ranking
+/// costs about 7 µs a match in FTS5 (see `scripts/search-compare`), so a word found in tens
+/// of thousands of articles would take tens of milliseconds a query.
+pub const RANKED_MATCHES: usize = 2_000;
 
 /// One matching article.
 #[derive(Clone, Debug, Serialize)]
@@ -174,6 +182,7 @@ impl Store {
             }
             return Ok(SearchResults {
                 total: 0,
+                order: "relevance",
                 hits: Vec::new(),
                 problems,
             });
@@ -233,11 +242,20 @@ impl Store {
             .map_err(|source| self.sql(source))?
             .query_row(params_from_iter(values.iter()), |row| row.get(0))
             .map_err(|source| self.sql(source))?;
-        let order = if matching.is_some() {
+        let ranked = matching.is_some() && as_usize(total) <= RANKED_MATCHES;
+        let order = if ranked {
             "rank, articles_fts.rowid".to_string()
+        } else if matching.is_some() {
+            format!("{key} DESC")
         } else {
             "a.published_first IS NULL, a.published_first DESC, a.seq DESC".to_string()
         };
+        if matching.is_some() && !ranked {
+            problems.push(format!(
+                "{} matches: newest first; add words or filters to rank by relevance",
+                total
+            ));
+        }
         from.push(' ');
         values.push(Value::Integer(as_i64(limit)));
         values.push(Value::Integer(as_i64(offset)));
@@ -298,6 +316,7 @@ impl Store {
         }
         Ok(SearchResults {
             total: as_usize(total),
+            order: if ranked { "relevance" } else { "newest" },
             hits,
             problems,
         })
@@ -405,6 +424,43 @@ mod tests {
         let query = SearchQuery::parse(r#"NEAR(a b) OR col:x* "#);
         let expression = query.match_expression().expect("words");
         assert_eq!(expression, r#""NEAR(a" AND "b)" AND "OR" AND "col:x*""#);
+    }
+
+    #[test]
+    fn a_word_in_very_many_articles_comes_newest_first_and_says_so() {
+        use crate::{NewArticle, content_hash};
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut store = Store::open(&dir.path().join("news.db")).expect("store");
+        let writer = store.writer().expect("writer");
+        for number in 0..=RANKED_MATCHES {
+            let text = format!("Harbour notice number {number}: the ferry runs late today.");
+            writer
+                .insert_article(&NewArticle {
+                    id: format!("n{number}"),
+                    input: format!("n{number}.txt"),
+                    title: None,
+                    outlet: None,
+                    published: None,
+                    origin: corroborate_model::OffsetMap::identity(text.len()),
+                    hash: content_hash(&text),
+                    text,
+                })
+                .expect("insert");
+        }
+        writer.commit().expect("commit");
+        let broad = store
+            .search(&SearchQuery::parse("ferry"), 5, 0)
+            .expect("search");
+        assert_eq!(broad.total, RANKED_MATCHES + 1);
+        assert_eq!(broad.order, "newest");
+        assert_eq!(broad.hits[0].article, format!("n{RANKED_MATCHES}"));
+        assert!(broad.problems[0].contains("newest first"));
+        let narrow = store
+            .search(&SearchQuery::parse(r#"ferry "number 7:""#), 5, 0)
+            .expect("search");
+        assert_eq!(narrow.order, "relevance");
+        assert_eq!(narrow.hits[0].article, "n7");
+        assert!(narrow.hits[0].snippet.iter().any(|part| part.hit));
     }
 
     #[test]
