@@ -115,18 +115,37 @@ pub fn run(args: EvalArgs) -> anyhow::Result<Outcome> {
 }
 
 fn generate(args: GenerateArgs) -> anyhow::Result<Outcome> {
+    use rayon::prelude::*;
     let config = corroborate_eval::SyntheticConfig {
         articles: args.articles,
         stories: args.stories,
         seed: args.seed,
         ..corroborate_eval::SyntheticConfig::default()
     };
-    let mut out = String::new();
-    for article in corroborate_eval::synthetic_collection(&config) {
-        out.push_str(&serde_json::to_string(&article)?);
-        out.push('\n');
+    let collection = corroborate_eval::SyntheticCollection::new(&config);
+    let sink: Box<dyn Write> = match &args.output {
+        Some(path) => Box::new(
+            fs::File::create(path).with_context(|| format!("cannot write {}", path.display()))?,
+        ),
+        None => Box::new(std::io::stdout().lock()),
+    };
+    let mut out = std::io::BufWriter::with_capacity(1 << 20, sink);
+    // Articles are written from their own seeds, so a chunk is generated in parallel and
+    // written in order: the file does not depend on the thread count, and memory holds one
+    // chunk, whatever the size of the collection.
+    const CHUNK: usize = 4096;
+    for start in (0..collection.len()).step_by(CHUNK) {
+        let end = (start + CHUNK).min(collection.len());
+        let lines: Vec<String> = (start..end)
+            .into_par_iter()
+            .map(|number| serde_json::to_string(&collection.article(number)))
+            .collect::<Result<_, _>>()?;
+        for line in lines {
+            out.write_all(line.as_bytes())?;
+            out.write_all(b"\n")?;
+        }
     }
-    super::output::write_output(args.output.as_deref(), out.as_bytes())?;
+    out.flush()?;
     Ok(Outcome {
         skipped_input: false,
     })
