@@ -24,4 +24,4 @@ pub use quotes::{
     polnear_quote_gold, read_predictions, score_quotes, write_predictions,
 };
 pub use rouge::{Prf, RougeScores, rouge, tokens as rouge_tokens};
-pub use synthetic::{SyntheticArticle, SyntheticConfig, synthetic_collection};
+pub use synthetic::{SyntheticArticle, SyntheticCollection, SyntheticConfig, synthetic_collection};

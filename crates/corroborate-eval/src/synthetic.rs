@@ -1,16 +1,43 @@
 //! Synthetic news collections for scale and load measurements: N articles telling M
-//! invented stories, with wire reprints, page furniture and unrelated noise, reproducible
-//! from a seed. Every name, place and sentence is made up from syllables and templates
-//! here; nothing comes from real articles.
+//! invented stories, with wire reprints, page furniture, undated articles and unrelated
+//! noise, reproducible from a seed. Every name, place and sentence is made up here (from
+//! syllables and the templates of `phrasebook.rs`); nothing comes from real articles.
+//!
+//! Each story has its own cast (a town, streets, people with roles, organisations, the
+//! things it is about, its figures) and its own facts: templates drawn from a pool, each
+//! with its slot choices fixed, so every outlet reports the same people and figures while
+//! choosing its own words among the alternatives. Two stories of one kind (two floods) share
+//! the event's words but not its names or, mostly, its sentences. Articles run from 300 to
+//! 900 words: facts in a loose order, the story's quotations, and background written afresh
+//! for each article. Story sizes follow a heavy-tailed law, as news does: most stories have a
+//! few articles, a few have hundreds. An unrelated article invents its own topic words, so
+//! two of them share only common English.
+//!
+//! The collection is planned in one cheap pass (which article tells which story, which
+//! reprints which); each article is then written from its own seed alone, so articles can be
+//! written in any order, in parallel, without holding the collection in memory.
+
+mod fill;
+mod invent;
+mod phrasebook;
 
 use serde::Serialize;
+
+use fill::{Cast, fill};
+use invent::{MONTHS, SplitMix, calendar_day, iso_day, name_word, weekday};
+use phrasebook::{
+    BACKGROUND, EVENTS, Event, FURNITURE, GENERAL_FACTS, NOISE, NOISE_HEADLINES, NOISE_ORG_KINDS,
+    NOISE_ROLES, OUTLET_KINDS, QUOTES,
+};
 
 /// One generated article (a JSON Lines record `corroborate` reads; `story` is the truth).
 #[derive(Clone, Debug, Serialize)]
 pub struct SyntheticArticle {
     pub id: String,
     pub title: String,
-    pub published: String,
+    /// `None` for an undated article (the field is then left out).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
     pub outlet: String,
     pub text: String,
     /// The story the article was generated for (for B-cubed), or `None` for noise.
@@ -21,12 +48,16 @@ pub struct SyntheticArticle {
 #[derive(Clone, Copy, Debug)]
 pub struct SyntheticConfig {
     pub articles: usize,
+    /// Stories planned; stories drawn for no article are absent, so a collection holds at
+    /// most this many (heavy-tailed sizes leave some empty when articles are few).
     pub stories: usize,
     pub seed: u64,
     /// Share of articles that reprint another article of their story with small edits.
     pub reprint_share: f64,
     /// Share of articles that belong to no story.
     pub noise_share: f64,
+    /// Share of articles without a publication date.
+    pub undated_share: f64,
 }
 
 impl Default for SyntheticConfig {
@@ -37,415 +68,409 @@ impl Default for SyntheticConfig {
             seed: 7,
             reprint_share: 0.1,
             noise_share: 0.05,
+            undated_share: 0.03,
         }
     }
 }
 
-/// Generates the collection, articles in a fixed order (by story, shuffled by the seed).
+/// A planned collection: [`SyntheticCollection::article`] writes any article on demand.
+pub struct SyntheticCollection {
+    config: SyntheticConfig,
+    outlets: Vec<String>,
+    stories: Vec<StoryPlan>,
+    plans: Vec<ArticlePlan>,
+}
+
+impl SyntheticCollection {
+    /// Plans the collection: which story each article tells and which article it reprints.
+    pub fn new(config: &SyntheticConfig) -> SyntheticCollection {
+        let mut random = SplitMix::stream(config.seed, STREAM_PLAN, 0);
+        let outlets = (0..OUTLETS)
+            .map(|_| {
+                let kind = random.pick(OUTLET_KINDS);
+                format!("The {} {kind}", name_word(&mut random))
+            })
+            .collect();
+        let n_stories = config.stories.max(1);
+        let stories: Vec<StoryPlan> = (0..n_stories)
+            .map(|index| StoryPlan::new(config.seed, index))
+            .collect();
+        // Cumulative story weights: Pareto with shape 1.5 (capped), so sizes are heavy-tailed.
+        let mut cumulative = Vec::with_capacity(n_stories);
+        let mut total = 0.0;
+        for story in &stories {
+            total += story.weight;
+            cumulative.push(total);
+        }
+        let mut last_original: Vec<Option<u32>> = vec![None; n_stories];
+        let mut plans = Vec::with_capacity(config.articles);
+        for number in 0..config.articles {
+            let roll = random.unit();
+            let seed = random.next();
+            let kind = if roll < config.noise_share {
+                Kind::Noise
+            } else {
+                let target = random.unit() * total;
+                let story = cumulative
+                    .partition_point(|&sum| sum <= target)
+                    .min(n_stories - 1);
+                match last_original[story] {
+                    Some(of) if roll < config.noise_share + config.reprint_share => Kind::Reprint {
+                        story: story as u32,
+                        of,
+                    },
+                    _ => {
+                        last_original[story] = Some(number as u32);
+                        Kind::Original {
+                            story: story as u32,
+                        }
+                    }
+                }
+            };
+            plans.push(ArticlePlan { kind, seed });
+        }
+        SyntheticCollection {
+            config: *config,
+            outlets,
+            stories,
+            plans,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.plans.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.plans.is_empty()
+    }
+
+    /// Writes article `number` (`0..len()`); the same number always gives the same article.
+    pub fn article(&self, number: usize) -> SyntheticArticle {
+        let plan = self.plans[number];
+        match plan.kind {
+            Kind::Original { story } => self.story_article(number, story as usize, plan.seed),
+            Kind::Reprint { story, of } => {
+                self.reprint(number, story as usize, of as usize, plan.seed)
+            }
+            Kind::Noise => self.noise_article(number, plan.seed),
+        }
+    }
+
+    /// Every article, in order.
+    pub fn articles(&self) -> impl Iterator<Item = SyntheticArticle> + '_ {
+        (0..self.len()).map(|number| self.article(number))
+    }
+
+    fn story_article(&self, number: usize, story_index: usize, seed: u64) -> SyntheticArticle {
+        let story = &self.stories[story_index];
+        let cast = &story.cast;
+        let mut style = SplitMix(seed);
+        let outlet = self.outlets[style.below(self.outlets.len())].clone();
+        // Most reports come within two days; some follow up a week later.
+        let offset = if style.unit() < 0.85 {
+            style.below(3)
+        } else {
+            3 + style.below(7)
+        };
+        let published = self.dated(&mut style, story.day + offset as i64);
+        let target_words = 300 + style.below(601);
+
+        let event = story.event;
+        let mut title = String::new();
+        let headline = style.pick(event.headlines);
+        fill(
+            headline,
+            cast,
+            &mut SplitMix(story.headline_seed),
+            &mut style,
+            &mut title,
+        );
+
+        let mut text = String::with_capacity(target_words * 7);
+        let mut writer = ArticleWriter::new(&mut text);
+        // The lead is always the story's first fact.
+        let (lead, lead_seed) = story.facts[0];
+        writer.sentence(|out| fill(lead, cast, &mut SplitMix(lead_seed), &mut style, out));
+        writer.end_paragraph();
+        let mut next_fact = 1;
+        while writer.words < target_words {
+            if next_fact < story.facts.len() && style.unit() < 0.6 {
+                // Facts in the story's order, some skipped, as each outlet chooses.
+                while next_fact + 1 < story.facts.len() && style.unit() < 0.3 {
+                    next_fact += 1;
+                }
+                let (template, fact_seed) = story.facts[next_fact];
+                next_fact += 1;
+                writer.sentence(|out| {
+                    fill(template, cast, &mut SplitMix(fact_seed), &mut style, out)
+                });
+            } else {
+                let template = style.pick(BACKGROUND);
+                let mut slots = SplitMix(style.next());
+                writer.sentence(|out| fill(template, cast, &mut slots, &mut style, out));
+            }
+            writer.maybe_end_paragraph(&mut style);
+        }
+        writer.finish();
+        SyntheticArticle {
+            id: article_id(number),
+            title,
+            published,
+            outlet,
+            text,
+            story: Some(story_index),
+        }
+    }
+
+    /// An agency copy: the original with a paragraph or two cut, a credit line added, the
+    /// headline sometimes marked as an update, under another outlet.
+    fn reprint(&self, number: usize, story: usize, original: usize, seed: u64) -> SyntheticArticle {
+        let original = self.article(original);
+        let mut style = SplitMix(seed);
+        let mut paragraphs: Vec<&str> = original.text.split("\n\n").collect();
+        if paragraphs.len() > 4 {
+            let cut = 1 + style.below(paragraphs.len() - 1);
+            paragraphs.remove(cut);
+        }
+        if paragraphs.len() > 4 && style.unit() < 0.5 {
+            paragraphs.pop();
+        }
+        let mut text = paragraphs.join("\n\n");
+        text.push_str("\n\n");
+        if style.unit() < 0.5 {
+            let reporter = format!("{} {}", name_word(&mut style), name_word(&mut style));
+            let editor = format!("{} {}", name_word(&mut style), name_word(&mut style));
+            text.push_str(&format!("Reporting by {reporter}; editing by {editor}."));
+        } else {
+            text.push_str("This story was supplied by a news agency.");
+        }
+        let title = if style.unit() < 0.3 {
+            format!("UPDATE {}-{}", 1 + style.below(3), original.title)
+        } else {
+            original.title.clone()
+        };
+        let published = match original.published {
+            Some(date) if style.unit() >= self.config.undated_share => Some(date),
+            _ => None,
+        };
+        SyntheticArticle {
+            id: article_id(number),
+            title,
+            published,
+            outlet: self.outlets[style.below(self.outlets.len())].clone(),
+            text,
+            story: Some(story),
+        }
+    }
+
+    /// An article about nothing else in the collection, with a topic of its own.
+    fn noise_article(&self, number: usize, seed: u64) -> SyntheticArticle {
+        let mut style = SplitMix(seed);
+        let day = style.below(DAYS) as i64;
+        let cast = Cast::invent(
+            None,
+            NOISE_ROLES,
+            NOISE_ORG_KINDS,
+            weekday(day),
+            MONTHS[calendar_day(day).1 - 1],
+            &mut style,
+        );
+        let published = self.dated(&mut style, day);
+        let target_words = 250 + style.below(551);
+        let mut title = String::new();
+        let headline = style.pick(NOISE_HEADLINES);
+        let mut slots = SplitMix(style.next());
+        fill(headline, &cast, &mut slots, &mut style, &mut title);
+        let mut text = String::with_capacity(target_words * 7);
+        let mut writer = ArticleWriter::new(&mut text);
+        while writer.words < target_words {
+            // Mostly sentences any article can hold, so what sets the article apart is its
+            // invented topic words rather than words only unrelated articles use.
+            let template = if style.unit() < 0.35 {
+                style.pick(NOISE)
+            } else {
+                style.pick(BACKGROUND)
+            };
+            let mut slots = SplitMix(style.next());
+            writer.sentence(|out| fill(template, &cast, &mut slots, &mut style, out));
+            writer.maybe_end_paragraph(&mut style);
+        }
+        writer.finish();
+        SyntheticArticle {
+            id: article_id(number),
+            title,
+            published,
+            outlet: self.outlets[style.below(self.outlets.len())].clone(),
+            text,
+            story: None,
+        }
+    }
+
+    fn dated(&self, style: &mut SplitMix, day: i64) -> Option<String> {
+        (style.unit() >= self.config.undated_share).then(|| iso_day(day))
+    }
+}
+
+/// Generates the whole collection in memory (small collections and tests; large ones are
+/// written article by article through [`SyntheticCollection`]).
 pub fn synthetic_collection(config: &SyntheticConfig) -> Vec<SyntheticArticle> {
-    let mut random = SplitMix(config.seed);
-    let outlets: Vec<String> = (0..40)
-        .map(|_| {
-            let kind = pick(&mut random, OUTLET_KINDS);
-            format!("The {} {kind}", capital(&word(&mut random, 2)))
-        })
-        .collect();
-    let stories: Vec<StoryPlan> = (0..config.stories.max(1))
-        .map(|index| StoryPlan::new(index, &mut random))
-        .collect();
-    let mut articles: Vec<SyntheticArticle> = Vec::with_capacity(config.articles);
-    for number in 0..config.articles {
-        let roll = random.unit();
-        if roll < config.noise_share {
-            articles.push(noise_article(number, &outlets, &mut random));
-            continue;
-        }
-        let story_index = random.below(stories.len());
-        let story = &stories[story_index];
-        let earlier = articles
-            .iter()
-            .rposition(|article| article.story == Some(story_index));
-        if roll < config.noise_share + config.reprint_share
-            && let Some(original) = earlier
-        {
-            let reprint = reprint(&articles[original], number, &outlets, &mut random);
-            articles.push(reprint);
-            continue;
-        }
-        articles.push(story.article(number, &outlets, &mut random));
-    }
-    articles
+    SyntheticCollection::new(config).articles().collect()
 }
 
-/// One invented event: what happened, where, to whom, with which figures, when.
+/// Independent random streams of one seed.
+const STREAM_PLAN: u64 = 1;
+const STREAM_STORY: u64 = 2;
+
+/// Outlets in a collection.
+const OUTLETS: usize = 200;
+
+/// Days the stories are spread over (two years from 2024-01-01).
+const DAYS: usize = 730;
+
+/// Facts of each kind a story draws.
+const EVENT_FACTS: usize = 6;
+const GENERAL_FACTS_PER_STORY: usize = 10;
+const QUOTES_PER_STORY: usize = 6;
+
+/// The largest story weight, in multiples of the smallest.
+const MAX_WEIGHT: f64 = 100.0;
+
+#[derive(Clone, Copy)]
+enum Kind {
+    Original { story: u32 },
+    Reprint { story: u32, of: u32 },
+    Noise,
+}
+
+#[derive(Clone, Copy)]
+struct ArticlePlan {
+    kind: Kind,
+    seed: u64,
+}
+
+/// One invented event: its cast, day and facts, each fact a template with its slot seed.
 struct StoryPlan {
-    index: usize,
     event: &'static Event,
-    place: String,
-    people: Vec<String>,
-    figures: Vec<u32>,
+    cast: Cast,
     day: i64,
-}
-
-struct Event {
-    noun: &'static str,
-    headline: &'static str,
-    sentences: &'static [&'static str],
+    weight: f64,
+    headline_seed: u64,
+    facts: Vec<(&'static str, u64)>,
 }
 
 impl StoryPlan {
-    fn new(index: usize, random: &mut SplitMix) -> StoryPlan {
-        let people = (0..3)
-            .map(|_| {
-                format!(
-                    "{} {}",
-                    capital(&word(random, 2)),
-                    capital(&word(random, 3))
-                )
-            })
+    fn new(seed: u64, index: usize) -> StoryPlan {
+        let mut random = SplitMix::stream(seed, STREAM_STORY, index as u64);
+        let event = &EVENTS[random.below(EVENTS.len())];
+        let day = random.below(DAYS) as i64;
+        let (_, month, _) = calendar_day(day);
+        // Events are talked about in relation to a month near them.
+        let month = MONTHS[(month - 1 + random.below(3)) % 12];
+        let cast = Cast::invent(
+            Some(event),
+            event.roles,
+            event.org_kinds,
+            weekday(day),
+            month,
+            &mut random,
+        );
+        let weight = (1.0 - random.unit()).powf(-1.0 / 1.5).min(MAX_WEIGHT);
+        // The lead is the event's first fact (what happened); the rest are shuffled together.
+        let lead = event.facts[0];
+        let mut rest = choose(&event.facts[1..], EVENT_FACTS - 1, &mut random);
+        rest.extend(choose(GENERAL_FACTS, GENERAL_FACTS_PER_STORY, &mut random));
+        rest.extend(choose(QUOTES, QUOTES_PER_STORY, &mut random));
+        shuffle(&mut rest, &mut random);
+        let facts = std::iter::once(lead)
+            .chain(rest)
+            .map(|template| (template, random.next()))
             .collect();
         StoryPlan {
-            index,
-            event: &EVENTS[random.below(EVENTS.len())],
-            place: capital(&word(random, 3)),
-            people,
-            figures: (0..4).map(|_| 20 + random.below(20_000) as u32).collect(),
-            // Days from 2024-01-01 over two years.
-            day: random.below(730) as i64,
+            event,
+            cast,
+            day,
+            weight,
+            headline_seed: random.next(),
+            facts,
         }
-    }
-
-    fn article(
-        &self,
-        number: usize,
-        outlets: &[String],
-        random: &mut SplitMix,
-    ) -> SyntheticArticle {
-        let outlet = &outlets[random.below(outlets.len())];
-        let day = self.day + random.below(4) as i64;
-        let mut lines = Vec::new();
-        let title = self.fill(self.event.headline, random);
-        lines.push(title.clone());
-        lines.push(String::new());
-        let count = 6 + random.below(10);
-        for _ in 0..count {
-            let template = self.event.sentences[random.below(self.event.sentences.len())];
-            let mut sentence = self.fill(template, random);
-            if random.unit() < 0.15 {
-                // A slip: one figure off by a little, as outlets differ.
-                sentence = sentence.replacen(
-                    &self.figures[0].to_string(),
-                    &(self.figures[0] + 50).to_string(),
-                    1,
-                );
-            }
-            lines.push(sentence);
-            lines.push(String::new());
-            if random.unit() < 0.08 {
-                lines.push(pick(random, FURNITURE).to_string());
-                lines.push(String::new());
-            }
-        }
-        SyntheticArticle {
-            id: format!("gen-{number:07}"),
-            title,
-            published: iso_day(day),
-            outlet: outlet.clone(),
-            text: lines.join("\n"),
-            story: Some(self.index),
-        }
-    }
-
-    fn fill(&self, template: &str, random: &mut SplitMix) -> String {
-        let speaker = &self.people[random.below(self.people.len())];
-        template
-            .replace("{place}", &self.place)
-            .replace("{noun}", self.event.noun)
-            .replace("{a}", &self.people[0])
-            .replace("{b}", &self.people[1])
-            .replace("{speaker}", speaker)
-            .replace("{n0}", &thousands(self.figures[0]))
-            .replace("{n1}", &thousands(self.figures[1]))
-            .replace("{n2}", &self.figures[2].to_string())
-            .replace("{n3}", &(self.figures[3] % 90 + 5).to_string())
-            .replace("{day}", pick(random, WEEKDAYS))
     }
 }
 
-fn reprint(
-    original: &SyntheticArticle,
-    number: usize,
-    outlets: &[String],
+/// Builds an article's text: sentences into paragraphs, counting words.
+struct ArticleWriter<'a> {
+    text: &'a mut String,
+    words: usize,
+    in_paragraph: usize,
+}
+
+impl<'a> ArticleWriter<'a> {
+    fn new(text: &'a mut String) -> ArticleWriter<'a> {
+        ArticleWriter {
+            text,
+            words: 0,
+            in_paragraph: 0,
+        }
+    }
+
+    fn sentence(&mut self, write: impl FnOnce(&mut String)) {
+        if self.in_paragraph > 0 {
+            self.text.push(' ');
+        }
+        let start = self.text.len();
+        write(self.text);
+        // Templates separate words by single spaces.
+        self.words += 1 + self.text.as_bytes()[start..]
+            .iter()
+            .filter(|&&b| b == b' ')
+            .count();
+        self.in_paragraph += 1;
+    }
+
+    /// Paragraphs of one to three sentences; now and then a line of page furniture.
+    fn maybe_end_paragraph(&mut self, style: &mut SplitMix) {
+        if self.in_paragraph >= 3 || style.unit() < 0.4 {
+            self.end_paragraph();
+            if style.unit() < 0.03 {
+                self.text.push_str(style.pick(FURNITURE));
+                self.text.push_str("\n\n");
+            }
+        }
+    }
+
+    fn end_paragraph(&mut self) {
+        self.text.push_str("\n\n");
+        self.in_paragraph = 0;
+    }
+
+    /// Ends the text without a blank line after the last paragraph or furniture line.
+    fn finish(self) {
+        let kept = self.text.trim_end().len();
+        self.text.truncate(kept);
+    }
+}
+
+fn article_id(number: usize) -> String {
+    format!("gen-{number:07}")
+}
+
+/// `count` of the templates, different ones, in a random order.
+fn choose(
+    templates: &'static [&'static str],
+    count: usize,
     random: &mut SplitMix,
-) -> SyntheticArticle {
-    let mut text = original.text.clone();
-    // Small edits: a sentence dropped, a byline line added.
-    if let Some(cut) = text.rfind("\n\n") {
-        text.truncate(cut);
-    }
-    text.push_str("\n\nThis story was supplied by a news agency.");
-    SyntheticArticle {
-        id: format!("gen-{number:07}"),
-        title: original.title.clone(),
-        published: original.published.clone(),
-        outlet: outlets[random.below(outlets.len())].clone(),
-        text,
-        story: original.story,
-    }
+) -> Vec<&'static str> {
+    let mut all = templates.to_vec();
+    shuffle(&mut all, random);
+    all.truncate(count);
+    all
 }
 
-fn noise_article(number: usize, outlets: &[String], random: &mut SplitMix) -> SyntheticArticle {
-    let topic = capital(&word(random, 3));
-    let mut sentences = Vec::new();
-    for _ in 0..(4 + random.below(6)) {
-        sentences.push(format!(
-            "{} {} {} the {} {} near {}.",
-            capital(&word(random, 2)),
-            pick(
-                random,
-                &["praised", "reviewed", "visited", "described", "opened"]
-            ),
-            pick(random, &["a new", "the old", "a small", "the local"]),
-            word(random, 2),
-            pick(
-                random,
-                &["garden", "gallery", "recipe", "collection", "festival"]
-            ),
-            topic
-        ));
+fn shuffle<T>(items: &mut [T], random: &mut SplitMix) {
+    for index in (1..items.len()).rev() {
+        items.swap(index, random.below(index + 1));
     }
-    SyntheticArticle {
-        id: format!("gen-{number:07}"),
-        title: format!("Notes from {topic}"),
-        published: iso_day(random.below(730) as i64),
-        outlet: outlets[random.below(outlets.len())].clone(),
-        text: sentences.join("\n\n"),
-        story: None,
-    }
-}
-
-const OUTLET_KINDS: &[&str] = &[
-    "Courier",
-    "Herald",
-    "Post",
-    "Gazette",
-    "Chronicle",
-    "Wire",
-    "Times",
-];
-const WEEKDAYS: &[&str] = &[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
-const FURNITURE: &[&str] = &[
-    "Sign up to our morning newsletter",
-    "Read More",
-    "Click to play video",
-    "Share this article",
-    "Advertisement",
-];
-
-const EVENTS: &[Event] = &[
-    Event {
-        noun: "by-election",
-        headline: "{a} wins the {place} {noun}",
-        sentences: &[
-            "{a} won the {place} {noun} with {n0} votes on {day}.",
-            "{b} came second with {n1} votes.",
-            "Turnout in {place} was {n3}%, officials said.",
-            "\"This is a win for every family in {place},\" {a} said.",
-            "{b} said the result was disappointing but promised to stand again.",
-            "The count in {place} finished shortly after midnight on {day}.",
-        ],
-    },
-    Event {
-        noun: "flood",
-        headline: "{noun} forces {n2} families from homes in {place}",
-        sentences: &[
-            "A {noun} in {place} forced {n2} families from their homes on {day}.",
-            "Emergency crews pumped water from {n3} streets, {b} said.",
-            "\"We have never seen the river this high,\" said {speaker}.",
-            "The council said repairs would cost about {n0} pounds.",
-            "{a}, who leads the council, visited the worst hit streets.",
-            "Forecasters expect more rain in {place} later in the week.",
-        ],
-    },
-    Event {
-        noun: "strike",
-        headline: "{n1} workers walk out in {place} {noun}",
-        sentences: &[
-            "About {n1} workers in {place} joined the {noun} on {day}.",
-            "Union organiser {a} said pay had fallen behind prices.",
-            "\"We did not want this {noun},\" {speaker} told reporters.",
-            "Managers led by {b} offered a rise of {n3} percent.",
-            "The {noun} closed {n2} offices across {place}.",
-            "Talks are due to resume in {place} next week.",
-        ],
-    },
-    Event {
-        noun: "fire",
-        headline: "{noun} destroys warehouse in {place}",
-        sentences: &[
-            "A {noun} destroyed a warehouse in {place} early on {day}.",
-            "{n2} firefighters fought the blaze for hours, said chief officer {a}.",
-            "\"Nobody was hurt, which is a relief,\" {speaker} said.",
-            "The owner, {b}, estimated the damage at {n0} pounds.",
-            "Smoke could be seen across {place} for most of the day.",
-            "Investigators have not yet found the cause of the {noun}.",
-        ],
-    },
-    Event {
-        noun: "trial",
-        headline: "{a} found guilty at {place} {noun}",
-        sentences: &[
-            "A jury in {place} found {a} guilty on {day} after a {noun} of {n3} days.",
-            "Prosecutor {b} said the fraud cost investors {n0} pounds.",
-            "\"Justice has been done,\" {speaker} said outside the court.",
-            "{a} will be sentenced next month, the judge said.",
-            "The court heard from {n2} witnesses during the {noun}.",
-            "Lawyers for {a} said they would appeal.",
-        ],
-    },
-];
-
-/// A deterministic 64-bit generator (SplitMix64): same seed, same collection.
-struct SplitMix(u64);
-
-impl SplitMix {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, bound: usize) -> usize {
-        (self.next() % bound.max(1) as u64) as usize
-    }
-
-    fn unit(&mut self) -> f64 {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64
-    }
-}
-
-fn pick<'a>(random: &mut SplitMix, items: &[&'a str]) -> &'a str {
-    items[random.below(items.len())]
-}
-
-/// An invented word of `syllables` syllables.
-fn word(random: &mut SplitMix, syllables: usize) -> String {
-    const ONSETS: &[&str] = &[
-        "b", "d", "f", "g", "k", "l", "m", "n", "p", "r", "s", "t", "v", "br", "st", "tr", "gl",
-    ];
-    const VOWELS: &[&str] = &["a", "e", "i", "o", "u", "ai", "ea", "ou"];
-    const CODAS: &[&str] = &["", "", "n", "r", "l", "s", "th", "m"];
-    let mut out = String::new();
-    for _ in 0..syllables {
-        out.push_str(pick(random, ONSETS));
-        out.push_str(pick(random, VOWELS));
-        out.push_str(pick(random, CODAS));
-    }
-    out
-}
-
-fn capital(word: &str) -> String {
-    let mut chars = word.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
-}
-
-fn thousands(value: u32) -> String {
-    let digits = value.to_string();
-    let mut out = String::new();
-    for (index, digit) in digits.chars().enumerate() {
-        if index > 0 && (digits.len() - index).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(digit);
-    }
-    out
-}
-
-/// Day `offset` after 2024-01-01 as an ISO date.
-fn iso_day(offset: i64) -> String {
-    let (mut year, mut day) = (2024i64, offset);
-    loop {
-        let length = if year % 4 == 0 { 366 } else { 365 };
-        if day < length {
-            break;
-        }
-        day -= length;
-        year += 1;
-    }
-    let leap = year % 4 == 0;
-    let months = [
-        31,
-        if leap { 29 } else { 28 },
-        31,
-        30,
-        31,
-        30,
-        31,
-        31,
-        30,
-        31,
-        30,
-        31,
-    ];
-    let mut month = 0;
-    while day >= months[month] {
-        day -= months[month];
-        month += 1;
-    }
-    format!("{year:04}-{:02}-{:02}", month + 1, day + 1)
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn same_seed_same_collection_and_sizes_hold() {
-        let config = SyntheticConfig {
-            articles: 300,
-            stories: 20,
-            ..SyntheticConfig::default()
-        };
-        let first = synthetic_collection(&config);
-        let second = synthetic_collection(&config);
-        assert_eq!(first.len(), 300);
-        assert_eq!(
-            first.iter().map(|a| &a.text).collect::<Vec<_>>(),
-            second.iter().map(|a| &a.text).collect::<Vec<_>>()
-        );
-        let stories: std::collections::BTreeSet<_> = first.iter().filter_map(|a| a.story).collect();
-        assert!(stories.len() > 10, "{}", stories.len());
-        assert!(
-            first.iter().any(|a| a.story.is_none()),
-            "noise articles exist"
-        );
-        assert!(
-            first
-                .iter()
-                .any(|a| a.text.contains("supplied by a news agency")),
-            "reprints exist"
-        );
-    }
-
-    #[test]
-    fn days_and_thousands_are_written_right() {
-        assert_eq!(iso_day(0), "2024-01-01");
-        assert_eq!(iso_day(59), "2024-02-29");
-        assert_eq!(iso_day(366), "2025-01-01");
-        assert_eq!(thousands(14873), "14,873");
-        assert_eq!(thousands(402), "402");
-    }
-}
+mod tests;

@@ -14,6 +14,7 @@
 //! are the connected components of the verified pairs, so the result does not depend on
 //! the order of the texts.
 
+use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 
 /// The number of hash functions in a signature.
@@ -99,16 +100,29 @@ pub fn find_copies(texts: &[&str], config: &NearDupConfig) -> Copies {
     let mut components = UnionFind::new(texts.len());
     let mut exact_components = UnionFind::new(texts.len());
 
+    // Each text's hash and signature depend on that text alone, so they are computed in
+    // parallel (collected in input order, so nothing depends on the thread count); the
+    // comparisons below stay sequential.
+    let measured: Vec<Option<(u64, Signature)>> = texts
+        .par_iter()
+        .map(|text| {
+            let hashes = word_hashes(text);
+            if hashes.is_empty() {
+                return None;
+            }
+            let text_hash = hashes.iter().fold(0x5EED, |hash, word| mix(hash ^ word));
+            Some((text_hash, signature_of_words(&hashes, shingle_words)))
+        })
+        .collect();
+
     // Exact duplicates: equal word hashes, confirmed on the folded words.
     let mut by_text: HashMap<u64, Vec<usize>> = HashMap::default();
     let mut signatures: Vec<Option<Signature>> = Vec::with_capacity(texts.len());
-    for (index, text) in texts.iter().enumerate() {
-        let hashes = word_hashes(text);
-        if hashes.is_empty() {
+    for (index, measure) in measured.into_iter().enumerate() {
+        let Some((text_hash, signature)) = measure else {
             signatures.push(None);
             continue;
-        }
-        let text_hash = hashes.iter().fold(0x5EED, |hash, word| mix(hash ^ word));
+        };
         let same = by_text.entry(text_hash).or_default();
         if let Some(&first) = same
             .iter()
@@ -121,7 +135,7 @@ pub fn find_copies(texts: &[&str], config: &NearDupConfig) -> Copies {
             continue;
         }
         same.push(index);
-        signatures.push(Some(signature_of_words(&hashes, shingle_words)));
+        signatures.push(Some(signature));
     }
 
     // Near duplicates: LSH candidates verified by their estimated similarity.

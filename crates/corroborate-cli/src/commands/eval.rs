@@ -115,18 +115,37 @@ pub fn run(args: EvalArgs) -> anyhow::Result<Outcome> {
 }
 
 fn generate(args: GenerateArgs) -> anyhow::Result<Outcome> {
+    use rayon::prelude::*;
     let config = corroborate_eval::SyntheticConfig {
         articles: args.articles,
         stories: args.stories,
         seed: args.seed,
         ..corroborate_eval::SyntheticConfig::default()
     };
-    let mut out = String::new();
-    for article in corroborate_eval::synthetic_collection(&config) {
-        out.push_str(&serde_json::to_string(&article)?);
-        out.push('\n');
+    let collection = corroborate_eval::SyntheticCollection::new(&config);
+    let sink: Box<dyn Write> = match &args.output {
+        Some(path) => Box::new(
+            fs::File::create(path).with_context(|| format!("cannot write {}", path.display()))?,
+        ),
+        None => Box::new(std::io::stdout().lock()),
+    };
+    let mut out = std::io::BufWriter::with_capacity(1 << 20, sink);
+    // Articles are written from their own seeds, so a chunk is generated in parallel and
+    // written in order: the file does not depend on the thread count, and memory holds one
+    // chunk, whatever the size of the collection.
+    const CHUNK: usize = 4096;
+    for start in (0..collection.len()).step_by(CHUNK) {
+        let end = (start + CHUNK).min(collection.len());
+        let lines: Vec<String> = (start..end)
+            .into_par_iter()
+            .map(|number| serde_json::to_string(&collection.article(number)))
+            .collect::<Result<_, _>>()?;
+        for line in lines {
+            out.write_all(line.as_bytes())?;
+            out.write_all(b"\n")?;
+        }
     }
-    super::output::write_output(args.output.as_deref(), out.as_bytes())?;
+    out.flush()?;
     Ok(Outcome {
         skipped_input: false,
     })
@@ -522,35 +541,30 @@ fn stories(args: StoriesArgs) -> anyhow::Result<Outcome> {
 
 /// Groups a generated collection end to end (read, clean, analyse, group) and scores it.
 fn synthetic_stories(path: &std::path::Path) -> anyhow::Result<Outcome> {
-    let mut gold_by_id = std::collections::HashMap::new();
-    for line in std::fs::read_to_string(path)
-        .with_context(|| format!("cannot read {}", path.display()))?
-        .lines()
-    {
-        let value: serde_json::Value = serde_json::from_str(line)?;
-        let id = value["id"].as_str().unwrap_or_default().to_string();
-        let label = match value["story"].as_u64() {
-            Some(story) => format!("story-{story}"),
-            None => format!("alone-{id}"),
-        };
-        gold_by_id.insert(id, label);
-    }
     let config = PipelineConfig::default();
     let started = Instant::now();
     let run = corroborate::pipeline::stories_inputs(&[path.display().to_string()], &config);
     let elapsed = started.elapsed().as_secs_f64();
+    // The gold labels are read after the run, a line at a time, so they add nothing to the
+    // run's time or peak memory.
+    let gold_by_id = synthetic_gold(path)?;
     let predicted = partition_labels(&run.grouping.stories, run.articles.len());
-    let gold: Vec<&str> = run
+    let gold: Vec<String> = run
         .articles
         .iter()
         .map(|article| {
-            gold_by_id
-                .get(article.clean.article.id.as_str())
-                .map_or("unknown", String::as_str)
+            let id = article.clean.article.id.as_str();
+            match gold_by_id.get(id) {
+                Some(Some(story)) => format!("story-{story}"),
+                Some(None) => format!("alone-{id}"),
+                None => "unknown".to_string(),
+            }
         })
         .collect();
+    let gold: Vec<&str> = gold.iter().map(String::as_str).collect();
     let scores = bcubed(&predicted, &gold);
     let largest = run.grouping.stories.iter().map(Vec::len).max().unwrap_or(0);
+    let timings = &run.timings;
     println!(
         "{}: {} articles, {} stories (largest {largest})  B-cubed P {:.3}  R {:.3}  F1 {:.3}  {:.1} s end to end, {:.0} articles/s, peak memory {}",
         path.display(),
@@ -563,9 +577,38 @@ fn synthetic_stories(path: &std::path::Path) -> anyhow::Result<Outcome> {
         run.articles.len() as f64 / elapsed.max(1e-9),
         peak_memory().unwrap_or_else(|| "unknown".into()),
     );
+    println!(
+        "stages: ingest {:.1} s, cleaning context {:.1} s, clean and analyse {:.1} s, group {:.1} s",
+        timings.ingest.as_secs_f64(),
+        timings.context.as_secs_f64(),
+        timings.analyze.as_secs_f64(),
+        timings.group.as_secs_f64(),
+    );
     Ok(Outcome {
         skipped_input: false,
     })
+}
+
+/// Each article's story in a generated collection (`None` for noise), read a line at a time.
+fn synthetic_gold(
+    path: &std::path::Path,
+) -> anyhow::Result<std::collections::HashMap<String, Option<u64>>> {
+    #[derive(serde::Deserialize)]
+    struct Gold {
+        id: String,
+        story: Option<u64>,
+    }
+    use std::io::BufRead;
+    let file = fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let mut gold = std::collections::HashMap::new();
+    for (number, line) in std::io::BufReader::new(file).lines().enumerate() {
+        let line = line.with_context(|| format!("cannot read {}", path.display()))?;
+        let record: Gold = serde_json::from_str(&line).with_context(|| {
+            format!("{}:{}: not a generated article", path.display(), number + 1)
+        })?;
+        gold.insert(record.id, record.story);
+    }
+    Ok(gold)
 }
 
 /// The process's peak resident memory, from `/proc/self/status` where there is one.
