@@ -120,30 +120,8 @@ struct Found {
     label: String,
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
-const WEEKDAYS: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
+const MONTHS: [&str; 12] = calendar::MONTH_NAMES;
+const WEEKDAYS: [&str; 7] = calendar::WEEKDAY_NAMES;
 
 /// Months that are also given names or words: alone, they need a word of time before them.
 const NAME_MONTHS: [&str; 4] = ["April", "May", "June", "August"];
@@ -808,7 +786,7 @@ fn date_of(days: i64) -> PublishedDate {
 
 /// Monday is 0 (1970-01-01 was a Thursday).
 fn weekday_of(days: i64) -> u8 {
-    (days + 3).rem_euclid(7) as u8
+    u8::try_from(calendar::weekday(days)).expect("0 to 6")
 }
 
 #[cfg(test)]

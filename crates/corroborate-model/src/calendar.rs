@@ -1,5 +1,37 @@
 //! Day arithmetic on the proleptic Gregorian calendar, for windows and relative dates.
 
+/// Month names, January first.
+pub const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// Weekday names, Monday first (the numbering of [`weekday`]).
+pub const WEEKDAY_NAMES: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// The weekday of a day number, Monday 0 to Sunday 6 (1970-01-01 was a Thursday).
+pub fn weekday(days: i64) -> usize {
+    usize::try_from((days + 3).rem_euclid(7)).expect("0 to 6")
+}
+
 /// Days since 1970-01-01 of a date (Howard Hinnant's `days_from_civil`).
 pub fn day_number(year: i64, month: u32, day: u32) -> i64 {
     let (month, day) = (i64::from(month), i64::from(day));
@@ -60,6 +92,13 @@ mod tests {
             let (year, month, day) = civil_date(days);
             assert_eq!(day_number(year, month, day), days);
         }
+    }
+
+    #[test]
+    fn weekdays_count_from_monday() {
+        assert_eq!(WEEKDAY_NAMES[weekday(0)], "Thursday");
+        assert_eq!(WEEKDAY_NAMES[weekday(day_number(2024, 3, 15))], "Friday");
+        assert_eq!(WEEKDAY_NAMES[weekday(-1)], "Wednesday");
     }
 
     #[test]

@@ -8,6 +8,7 @@
 //! dates are equal and their clauses are alike by the summary's sentence similarity; an
 //! undated source's `on Tuesday` joins a dated Tuesday event it matches.
 
+use corroborate_model::calendar;
 use corroborate_model::{
     AnalyzedArticle, DateMention, Evidence, PublishedDate, SourceId, Span, Story, TimelineEntry,
     When,
@@ -134,36 +135,14 @@ fn same_date(a: &When, b: &When) -> bool {
     }
 }
 
-/// The weekday of a date known to the day (Zeller's congruence).
+/// The weekday of a date known to the day.
 fn weekday_name(date: PublishedDate) -> Option<&'static str> {
-    let (mut year, mut month, day) = (
-        date.year(),
-        i32::from(date.month()?),
-        i32::from(date.day()?),
+    let days = calendar::day_number(
+        i64::from(date.year()),
+        u32::from(date.month()?),
+        u32::from(date.day()?),
     );
-    if month < 3 {
-        month += 12;
-        year -= 1;
-    }
-    let (century, year_of_century) = (year.div_euclid(100), year.rem_euclid(100));
-    let h = (day
-        + 13 * (month + 1) / 5
-        + year_of_century
-        + year_of_century / 4
-        + century / 4
-        + 5 * century)
-        .rem_euclid(7);
-    // Zeller counts from Saturday.
-    const NAMES: [&str; 7] = [
-        "Saturday",
-        "Sunday",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-    ];
-    Some(NAMES[h as usize])
+    Some(calendar::WEEKDAY_NAMES[calendar::weekday(days)])
 }
 
 /// Each clause of the article that carries an event with its date, in text order.

@@ -92,71 +92,25 @@ pub(crate) fn ordinal(value: u32) -> String {
     format!("{value}{suffix}")
 }
 
-pub(crate) const WEEKDAYS: &[&str] = &[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
+pub(crate) use corroborate_model::calendar::MONTH_NAMES as MONTHS;
+use corroborate_model::calendar::{WEEKDAY_NAMES, civil_date, day_number};
 
-pub(crate) const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+/// Day 0 of generated collections: 2024-01-01, a Monday.
+fn first_day() -> i64 {
+    day_number(2024, 1, 1)
+}
 
-/// The weekday of day `offset` after 2024-01-01 (a Monday).
+/// The weekday of day `offset` after 2024-01-01.
 pub(crate) fn weekday(offset: i64) -> &'static str {
-    WEEKDAYS[offset.rem_euclid(7) as usize]
+    WEEKDAY_NAMES[corroborate_model::calendar::weekday(first_day() + offset)]
 }
 
-/// Day `offset` after 2024-01-01 as (year, month 1-12, day 1-31).
+/// Year, month (1-12) and day of day `offset` (at least 0) after 2024-01-01.
 pub(crate) fn calendar_day(offset: i64) -> (i64, usize, i64) {
-    let (mut year, mut day) = (2024i64, offset.max(0));
-    loop {
-        let length = if year % 4 == 0 { 366 } else { 365 };
-        if day < length {
-            break;
-        }
-        day -= length;
-        year += 1;
-    }
-    let leap = year % 4 == 0;
-    let months = [
-        31,
-        if leap { 29 } else { 28 },
-        31,
-        30,
-        31,
-        30,
-        31,
-        31,
-        30,
-        31,
-        30,
-        31,
-    ];
-    let mut month = 0;
-    while day >= months[month] {
-        day -= months[month];
-        month += 1;
-    }
-    (year, month + 1, day + 1)
+    let (year, month, day) = civil_date(first_day() + offset.max(0));
+    (year, month as usize, i64::from(day))
 }
 
-/// Day `offset` after 2024-01-01 as an ISO date.
 pub(crate) fn iso_day(offset: i64) -> String {
     let (year, month, day) = calendar_day(offset);
     format!("{year:04}-{month:02}-{day:02}")
