@@ -50,7 +50,7 @@ fn reading_a_story_in_a_real_browser() {
     browser.open(&format!("{base}/"));
     let title = browser.find_xpath("//ol[@class='stories']//a[contains(., 'Kelsworth')]");
     browser.click(&title);
-    assert!(browser.url().contains("/stories/"), "{}", browser.url());
+    browser.wait_for_url(|url| url.contains("/stories/"));
 
     // The disputed vote count and the majority check deciding it are on screen.
     let fact = browser.find(".fact.disputed");
@@ -79,7 +79,7 @@ fn reading_a_story_in_a_real_browser() {
     let cited_sentence = browser
         .script("return document.querySelector('#summary li').firstChild.textContent.trim();");
     browser.click(&cite);
-    let url = browser.url();
+    let url = browser.wait_for_url(|url| url.contains("/articles/"));
     assert!(
         url.contains("/articles/") && url.contains("?from="),
         "{url}"
@@ -121,7 +121,7 @@ fn reading_a_story_in_a_real_browser() {
     let input = browser.find("form.search input[name=q]");
     browser.type_text(&input, "entity:\"Niamh Calloway\"");
     browser.click(&browser.find("form.search button"));
-    assert!(browser.url().contains("/search?q="), "{}", browser.url());
+    browser.wait_for_url(|url| url.contains("/search?q="));
     let hits = browser.script("return document.querySelectorAll('ol.hits li.hit').length;");
     assert!(hits.as_u64().is_some_and(|n| n >= 5), "{hits}");
     assert!(
@@ -270,6 +270,25 @@ impl Browser {
             .as_str()
             .unwrap_or_default()
             .to_string()
+    }
+
+    /// Clicking a link or a submit button can return before the navigation it starts has
+    /// finished: the current URL is polled until it passes `arrived` (or ten seconds pass,
+    /// which fails with the URL last seen), and then returned.
+    fn wait_for_url(&self, arrived: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let url = self.url();
+            let ready = self.script("return document.readyState;");
+            if arrived(&url) && ready == "complete" {
+                return url;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "navigation did not arrive: {url} ({ready})"
+            );
+            sleep(Duration::from_millis(50));
+        }
     }
 
     fn find(&self, css: &str) -> String {
