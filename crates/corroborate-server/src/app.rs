@@ -23,6 +23,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/", get(pages::story_list))
         .route("/stories/{id}", get(pages::story))
+        .route("/stories/{id}/{section}", get(pages::story_section))
         .route("/articles", get(pages::article_by_query))
         .route("/articles/{*id}", get(pages::article))
         .route("/search", get(pages::search))

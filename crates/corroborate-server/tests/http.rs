@@ -241,11 +241,28 @@ fn every_response_carries_the_security_headers() {
 }
 
 #[test]
+fn each_section_of_a_story_has_its_own_page() {
+    let facts = get_ok(&format!("/stories/{STORY}/facts"));
+    assert!(facts.contains("<h1>Facts</h1>"), "{facts}");
+    assert!(facts.contains("class=\"fact disputed\""), "{facts}");
+    assert!(!facts.contains("<section id=\"quotes\">"), "only the one section");
+    assert!(facts.contains(&format!("href=\"/stories/{STORY}\"")), "a way back");
+    let sources = get_ok(&format!("/stories/{STORY}/sources?page=1"));
+    assert!(sources.contains("id=\"source-S1\""), "{sources}");
+    let past = get_ok(&format!("/stories/{STORY}/sources?page=40"));
+    assert!(!past.contains("id=\"source-S1\""), "a page past the end is empty");
+    assert_eq!(get(&format!("/stories/{STORY}/facts?page=x")).status, 400);
+}
+
+#[test]
 fn unknown_stories_articles_and_routes_are_404_pages() {
     for path in [
         "/stories/999",
         "/stories/abc",
         "/stories/7x",
+        "/stories/999/facts",
+        "/stories/7/nothing",
+        "/stories/7/facts/more",
         "/articles/nothing.txt",
         "/nowhere",
         "/static/missing.css",

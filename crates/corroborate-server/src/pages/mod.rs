@@ -11,4 +11,4 @@ pub use article::{article, article_by_query};
 pub use layout::error_page;
 pub use search::search;
 pub use stories::story_list;
-pub use story::story;
+pub use story::{story, story_section};
