@@ -245,12 +245,21 @@ fn each_section_of_a_story_has_its_own_page() {
     let facts = get_ok(&format!("/stories/{STORY}/facts"));
     assert!(facts.contains("<h1>Facts</h1>"), "{facts}");
     assert!(facts.contains("class=\"fact disputed\""), "{facts}");
-    assert!(!facts.contains("<section id=\"quotes\">"), "only the one section");
-    assert!(facts.contains(&format!("href=\"/stories/{STORY}\"")), "a way back");
+    assert!(
+        !facts.contains("<section id=\"quotes\">"),
+        "only the one section"
+    );
+    assert!(
+        facts.contains(&format!("href=\"/stories/{STORY}\"")),
+        "a way back"
+    );
     let sources = get_ok(&format!("/stories/{STORY}/sources?page=1"));
     assert!(sources.contains("id=\"source-S1\""), "{sources}");
     let past = get_ok(&format!("/stories/{STORY}/sources?page=40"));
-    assert!(!past.contains("id=\"source-S1\""), "a page past the end is empty");
+    assert!(
+        !past.contains("id=\"source-S1\""),
+        "a page past the end is empty"
+    );
     assert_eq!(get(&format!("/stories/{STORY}/facts?page=x")).status, 400);
 }
 
