@@ -548,3 +548,35 @@ fn serve_prints_its_loopback_url_and_serves_the_ingested_stories() {
         "{response}"
     );
 }
+
+#[test]
+fn unknown_json_lines_fields_pass_through_extract_and_analyze() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let collection = write(
+        dir.path(),
+        "desk.jsonl",
+        concat!(
+            r#"{"id": "d1", "text": "Harbourmaster Ilse Varga said the quay would reopen.", "url": "https://tarrow.example/quay", "authors": ["Ilse Varga"], "desk": "ports", "rank": 3, "tags": ["quay", "tide"]}"#,
+            "\n",
+            r#"{"id": "d2", "text": "The tide was low."}"#,
+            "\n"
+        )
+        .as_bytes(),
+    );
+    let extracted = corroborate(&["extract", &collection]);
+    assert!(extracted.status.success(), "{}", stderr(&extracted));
+    let lines = json_lines(&extracted);
+    assert_eq!(lines[0]["url"], "https://tarrow.example/quay");
+    assert_eq!(lines[0]["authors"], serde_json::json!(["Ilse Varga"]));
+    assert_eq!(
+        lines[0]["extra"],
+        serde_json::json!({"desk": "ports", "rank": 3, "tags": ["quay", "tide"]})
+    );
+    assert!(lines[1].get("extra").is_none(), "{}", lines[1]);
+    let analyzed = corroborate(&["analyze", &collection]);
+    assert!(analyzed.status.success(), "{}", stderr(&analyzed));
+    let lines = json_lines(&analyzed);
+    assert_eq!(lines[0]["id"], "d1");
+    assert_eq!(lines[0]["extra"]["desk"], "ports");
+    assert!(lines[1].get("extra").is_none(), "{}", lines[1]);
+}

@@ -18,4 +18,8 @@ pub struct ArticleDetails {
     pub authors: Vec<String>,
     /// The text is a feed item's description or summary, not the full article.
     pub teaser: bool,
+    /// Fields of a JSON Lines article the reader does not know (`tags`, `section`, ...),
+    /// as one JSON object text with the keys in order and each value as written, passed
+    /// through to the commands that print articles.
+    pub extra: Option<String>,
 }

@@ -130,6 +130,7 @@ fn item_article(
         modified,
         authors: entry.authors.iter().filter_map(person_name).collect(),
         teaser,
+        extra: None,
     };
     let article = Article {
         id: ArticleId::new(id),

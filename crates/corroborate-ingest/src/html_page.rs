@@ -56,6 +56,7 @@ pub(crate) fn html_article_with(
         modified: page.modified,
         authors: page.authors,
         teaser: false,
+        extra: None,
     };
     let article = Article {
         id: ArticleId::new(id),

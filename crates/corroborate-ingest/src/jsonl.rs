@@ -1,6 +1,9 @@
 //! JSON Lines collections: one article a line, `{"id": ..., "text": ..., "title": ...,
-//! "published": ..., "outlet": ...}`, streamed so a file of any size is read a line at a
-//! time. A bad line is reported with its file and line number and skipped.
+//! "published": ..., "outlet": ..., "url": ..., "language": ..., "modified": ...,
+//! "authors": ...}`, streamed so a file of any size is read a line at a time. A bad line is
+//! reported with its file and line number and skipped. Fields the reader does not know are
+//! kept, as written, in [`ArticleDetails::extra`] and passed through by the commands that
+//! print articles.
 
 use std::io::{self, BufRead};
 
@@ -10,8 +13,10 @@ use corroborate_model::{
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
+use crate::details::ArticleDetails;
+
 /// One line as read. `text` stays raw so its place in the line is known; other fields are
-/// optional and unknown ones are ignored.
+/// optional, and unknown ones are read separately (see [`extra_fields`]).
 #[derive(Deserialize)]
 struct Line<'a> {
     id: Option<Id>,
@@ -20,7 +25,28 @@ struct Line<'a> {
     title: Option<String>,
     published: Option<String>,
     outlet: Option<String>,
+    #[serde(borrow)]
+    url: Option<&'a RawValue>,
+    #[serde(borrow)]
+    language: Option<&'a RawValue>,
+    #[serde(borrow)]
+    modified: Option<&'a RawValue>,
+    #[serde(borrow)]
+    authors: Option<&'a RawValue>,
 }
+
+/// The fields read into the article or its details.
+const KNOWN_FIELDS: [&str; 9] = [
+    "id",
+    "text",
+    "title",
+    "published",
+    "outlet",
+    "url",
+    "language",
+    "modified",
+    "authors",
+];
 
 #[derive(Deserialize)]
 #[serde(untagged)]
@@ -45,6 +71,7 @@ pub(crate) fn read_jsonl(
     shown: &str,
     max_line_bytes: usize,
     articles: &mut Vec<Article>,
+    details: &mut Vec<ArticleDetails>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> io::Result<()> {
     let mut reader = reader;
@@ -77,7 +104,10 @@ pub(crate) fn read_jsonl(
                 format!("not UTF-8 (at byte {} of the line)", error.valid_up_to()),
             )),
             Ok(line) => match line_article(line, start, &at) {
-                Ok(article) => articles.push(article),
+                Ok((article, detail)) => {
+                    articles.push(article);
+                    details.push(detail);
+                }
                 Err(message) => diagnostics.push(Diagnostic::skipped(&at, message)),
             },
         }
@@ -129,8 +159,8 @@ fn read_line(
     })
 }
 
-/// One line's article; `start` is the line's byte offset in the file.
-fn line_article(line: &str, start: usize, at: &str) -> Result<Article, String> {
+/// One line's article and details; `start` is the line's byte offset in the file.
+fn line_article(line: &str, start: usize, at: &str) -> Result<(Article, ArticleDetails), String> {
     let parsed: Line = serde_json::from_str(line).map_err(|error| {
         if error.is_data() {
             format!("not an article object: {error}")
@@ -160,7 +190,7 @@ fn line_article(line: &str, start: usize, at: &str) -> Result<Article, String> {
         escaped_string_map(&raw[1..raw.len() - 1], value_start, &text)
     };
     let published = parsed.published.as_deref().and_then(parse_published);
-    Ok(Article {
+    let article = Article {
         id: ArticleId::new(id),
         input: at.to_string(),
         title: parsed.title.filter(|title| !title.trim().is_empty()),
@@ -168,7 +198,71 @@ fn line_article(line: &str, start: usize, at: &str) -> Result<Article, String> {
         published,
         text,
         origin,
-    })
+    };
+    // A known field of an unexpected type (a numeric `url`) is not lost: it is passed
+    // through with the unknown ones.
+    let mut misread: Vec<&str> = Vec::new();
+    let mut text_field = |name: &'static str, raw: Option<&RawValue>| {
+        let raw = raw?;
+        match serde_json::from_str::<Option<String>>(raw.get()) {
+            Ok(value) => value.filter(|value| !value.trim().is_empty()),
+            Err(_) => {
+                misread.push(name);
+                None
+            }
+        }
+    };
+    let url = text_field("url", parsed.url);
+    let language = text_field("language", parsed.language);
+    let modified = text_field("modified", parsed.modified);
+    let authors = match parsed.authors {
+        None => Vec::new(),
+        Some(raw) => match serde_json::from_str::<Authors>(raw.get()) {
+            Ok(Authors::One(name)) => vec![name],
+            Ok(Authors::Many(names)) => names,
+            Err(_) => {
+                misread.push("authors");
+                Vec::new()
+            }
+        },
+    };
+    let details = ArticleDetails {
+        url,
+        language,
+        modified: modified.as_deref().and_then(parse_published),
+        authors: authors
+            .into_iter()
+            .filter(|name| !name.trim().is_empty())
+            .collect(),
+        teaser: false,
+        extra: extra_fields(line, &misread),
+    };
+    Ok((article, details))
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum Authors {
+    One(String),
+    Many(Vec<String>),
+}
+
+/// The line's fields other than the known ones (and the known ones in `misread`), as one
+/// JSON object with the keys in order and each value as written; `None` when there are
+/// none. A key given twice keeps its last value, as JSON readers do.
+fn extra_fields(line: &str, misread: &[&str]) -> Option<String> {
+    let fields: std::collections::BTreeMap<String, &RawValue> = serde_json::from_str(line).ok()?;
+    let mut out = String::new();
+    for (key, value) in fields
+        .iter()
+        .filter(|(key, _)| !KNOWN_FIELDS.contains(&key.as_str()) || misread.contains(&key.as_str()))
+    {
+        out.push(if out.is_empty() { '{' } else { ',' });
+        out.push_str(&serde_json::to_string(key).ok()?);
+        out.push(':');
+        out.push_str(value.get());
+    }
+    (!out.is_empty()).then(|| out + "}")
 }
 
 /// The map from a decoded JSON string to its escaped form starting at `at` in the input.
@@ -237,17 +331,68 @@ mod tests {
     use corroborate_model::Span;
 
     fn read(input: &str, limit: usize) -> (Vec<Article>, Vec<Diagnostic>) {
+        let (articles, _, diagnostics) = read_with_details(input, limit);
+        (articles, diagnostics)
+    }
+
+    fn read_with_details(
+        input: &str,
+        limit: usize,
+    ) -> (Vec<Article>, Vec<ArticleDetails>, Vec<Diagnostic>) {
         let mut articles = Vec::new();
+        let mut details = Vec::new();
         let mut diagnostics = Vec::new();
         read_jsonl(
             input.as_bytes(),
             "c.jsonl",
             limit,
             &mut articles,
+            &mut details,
             &mut diagnostics,
         )
         .expect("reading from memory");
-        (articles, diagnostics)
+        assert_eq!(articles.len(), details.len());
+        (articles, details, diagnostics)
+    }
+
+    #[test]
+    fn unknown_fields_are_kept_as_written_and_known_ones_read() {
+        let input = concat!(
+            r#"{"id": "a1", "text": "The ferry ran late.", "url": "https://orrin.example/ferry", "language": "en", "authors": ["Tamsin Vell", ""], "modified": "2031-02-03T10:00:00Z", "tags": ["ferry", "harbour"], "section": "Local", "score": 0.75, "nested": {"a": [1, {"b": null}]}}"#,
+            "\n",
+            r#"{"id": "a2", "text": "Plain.", "authors": "Bryn Alder"}"#,
+            "\n",
+            r#"{"id": "a3", "text": "Odd types.", "url": 42, "language": null}"#,
+            "\n",
+        );
+        let (articles, details, diagnostics) = read_with_details(input, 1 << 20);
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        assert_eq!(articles.len(), 3);
+        assert_eq!(
+            details[0].url.as_deref(),
+            Some("https://orrin.example/ferry")
+        );
+        assert_eq!(details[0].language.as_deref(), Some("en"));
+        assert_eq!(details[0].authors, vec!["Tamsin Vell".to_string()]);
+        assert_eq!(
+            details[0].modified.map(|date| date.to_string()).as_deref(),
+            Some("2031-02-03")
+        );
+        // Keys in order, values exactly as written (spaces inside values included).
+        assert_eq!(
+            details[0].extra.as_deref(),
+            Some(
+                r#"{"nested":{"a": [1, {"b": null}]},"score":0.75,"section":"Local","tags":["ferry", "harbour"]}"#
+            )
+        );
+        let extra: serde_json::Value =
+            serde_json::from_str(details[0].extra.as_deref().unwrap()).expect("valid JSON");
+        assert_eq!(extra["tags"][1], "harbour");
+        assert_eq!(details[1].authors, vec!["Bryn Alder".to_string()]);
+        assert_eq!(details[1].extra, None);
+        // A known field of the wrong type is not read, and not lost either.
+        assert_eq!(details[2].url, None);
+        assert_eq!(details[2].extra.as_deref(), Some(r#"{"url":42}"#));
     }
 
     #[test]
@@ -349,6 +494,7 @@ mod tests {
             "c.jsonl",
             1 << 20,
             &mut articles,
+            &mut Vec::new(),
             &mut diagnostics,
         )
         .expect("reading from memory");

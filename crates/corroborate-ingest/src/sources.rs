@@ -352,12 +352,9 @@ fn add_jsonl(
         shown,
         max_line,
         &mut report.articles,
+        &mut report.details,
         &mut report.diagnostics,
     );
-    // JSON Lines carry no details beyond what the article holds.
-    report
-        .details
-        .resize(report.articles.len(), ArticleDetails::default());
     if let Err(source) = result {
         return report.skip(IngestError::Read {
             path: shown.to_string(),

@@ -14,6 +14,10 @@ pub struct JsonAnalysis {
     pub entities: Vec<JsonArticleEntity>,
     pub quotes: Vec<JsonQuote>,
     pub claims: Vec<JsonClaim>,
+    /// The input's own fields the reader does not know (a JSON Lines article's `tags`,
+    /// `section`, ...), passed through; absent when there are none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extra: Option<serde_json::Value>,
 }
 
 #[derive(Serialize, Deserialize, Debug, PartialEq)]
@@ -173,13 +177,21 @@ impl JsonAnalysis {
                     }
                 })
                 .collect(),
+            extra: None,
         }
     }
 }
 
 /// One JSON line (with its newline) for an analysed article.
 pub fn analysis_line(article: &AnalyzedArticle) -> String {
-    let mut line = serde_json::to_string(&JsonAnalysis::from_article(article))
+    analysis_line_with(article, None)
+}
+
+/// [`analysis_line`] carrying the input's unknown fields (`extra`, a JSON object text).
+pub fn analysis_line_with(article: &AnalyzedArticle, extra: Option<&str>) -> String {
+    let mut analysis = JsonAnalysis::from_article(article);
+    analysis.extra = extra.and_then(|extra| serde_json::from_str(extra).ok());
+    let mut line = serde_json::to_string(&analysis)
         .expect("an analysis of strings and numbers always serialises");
     line.push('\n');
     line

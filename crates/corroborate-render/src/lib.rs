@@ -13,7 +13,7 @@ use std::str::FromStr;
 
 use corroborate_model::Brief;
 
-pub use analysis::{JsonAnalysis, analysis_line};
+pub use analysis::{JsonAnalysis, analysis_line, analysis_line_with};
 pub use html::{IndexEntry, escape, index_page};
 pub use json::{
     BRIEF_SCHEMA, JsonBrief, JsonCheck, JsonCopyGroup, JsonEntity, JsonEvidence, JsonFact,

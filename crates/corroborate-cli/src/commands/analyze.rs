@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use clap::{Args, ValueEnum};
 use corroborate::ingest::ingest;
 use corroborate::pipeline::{PipelineConfig, analyze_articles};
-use corroborate::render::analysis_line;
+use corroborate::render::analysis_line_with;
 
 use super::output::{print_diagnostics, write_output};
 use crate::Outcome;
@@ -40,7 +40,20 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<Outcome> {
         anyhow::bail!("no usable articles among the inputs");
     }
     let AnalyzeFormat::Json = args.format;
-    let lines: String = analyzed.iter().map(analysis_line).collect();
+    // Unknown input fields (JSON Lines) pass through, by input (`FILE:LINE` is unique).
+    let extra: std::collections::HashMap<&str, &str> = report
+        .articles_with_details()
+        .filter_map(|(article, details)| Some((article.input.as_str(), details.extra.as_deref()?)))
+        .collect();
+    let lines: String = analyzed
+        .iter()
+        .map(|article| {
+            analysis_line_with(
+                article,
+                extra.get(article.clean.article.input.as_str()).copied(),
+            )
+        })
+        .collect();
     write_output(args.output.as_deref(), lines.as_bytes())?;
     Ok(Outcome {
         skipped_input: report.skipped_any(),

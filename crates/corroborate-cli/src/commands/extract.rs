@@ -47,6 +47,9 @@ struct JsonExtract<'a> {
     modified: Option<String>,
     authors: Option<&'a [String]>,
     text: &'a str,
+    /// The input's fields the reader does not know (JSON Lines), passed through.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    extra: Option<serde_json::Value>,
 }
 
 impl<'a> JsonExtract<'a> {
@@ -61,6 +64,10 @@ impl<'a> JsonExtract<'a> {
             modified: details.modified.map(|date| date.to_string()),
             authors: (!details.authors.is_empty()).then_some(details.authors.as_slice()),
             text: &article.text,
+            extra: details
+                .extra
+                .as_deref()
+                .and_then(|extra| serde_json::from_str(extra).ok()),
         }
     }
 }
