@@ -9,6 +9,7 @@ mod additions;
 mod copies;
 mod entities;
 mod facts;
+mod figures;
 mod quotes;
 mod similarity;
 mod sources;

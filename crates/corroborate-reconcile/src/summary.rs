@@ -9,6 +9,7 @@
 
 use corroborate_model::{Evidence, SourceId, Story, SummarySentence};
 
+use crate::figures::SentenceFigures;
 use crate::similarity::SentenceIndex;
 
 /// How the summary is chosen.
@@ -53,7 +54,8 @@ pub(crate) fn summarize(
     index: &SentenceIndex,
     config: &SummaryConfig,
 ) -> Vec<SummarySentence> {
-    let scores = score_sentences(story, index, config);
+    let figures = SentenceFigures::new(story, index);
+    let scores = score_sentences(story, index, config, &figures);
     let mut candidates: Vec<usize> = (0..scores.len()).filter(|&s| scores[s].is_some()).collect();
     candidates.sort_by(|&a, &b| {
         let (score_a, score_b) = (scores[a].unwrap_or(0.0), scores[b].unwrap_or(0.0));
@@ -88,7 +90,7 @@ pub(crate) fn summarize(
     });
     chosen
         .into_iter()
-        .map(|sentence| cite(story, index, sentence, config))
+        .map(|sentence| cite(story, index, sentence, config, &figures))
         .collect()
 }
 
@@ -97,6 +99,7 @@ fn score_sentences(
     story: &Story,
     index: &SentenceIndex,
     config: &SummaryConfig,
+    figures: &SentenceFigures,
 ) -> Vec<Option<f32>> {
     let n_articles = story.articles.len();
     let mut buffer = vec![0.0f32; index.sentences.len()];
@@ -113,7 +116,10 @@ fn score_sentences(
             && info.words >= config.min_words
             && info.words <= config.max_words
             && quotes_are_balanced(text)
-            && !inside_a_quotation(&story.articles[info.article], info.span);
+            && !inside_a_quotation(&story.articles[info.article], info.span)
+            // A figure most sources give otherwise (a slip, or a figure later corrected)
+            // is for the Facts section to show as disputed, not for the summary to state.
+            && !figures.outvoted(sentence);
         if !eligible {
             scores.push(None);
             continue;
@@ -204,12 +210,14 @@ fn relative_position(story: &Story, index: &SentenceIndex, sentence: usize) -> f
 }
 
 /// The summary sentence for a chosen sentence, citing every source with a sentence of the
-/// same content (the closest one in each source is the evidence).
+/// same content (the closest one in each source is the evidence); a sentence giving one of
+/// its figures otherwise does not carry the same content, however alike its words.
 fn cite(
     story: &Story,
     index: &SentenceIndex,
     sentence: usize,
     config: &SummaryConfig,
+    figures: &SentenceFigures,
 ) -> SummarySentence {
     let info = index.sentences[sentence];
     let mut best: Vec<Option<(f32, usize)>> = vec![None; story.articles.len()];
@@ -218,7 +226,10 @@ fn cite(
     for other in index.similarities(sentence, &mut buffer) {
         let similarity = buffer[other as usize];
         let other_info = &index.sentences[other as usize];
-        if other_info.article == info.article || similarity < config.same_content {
+        if other_info.article == info.article
+            || similarity < config.same_content
+            || figures.disagree(sentence, other as usize)
+        {
             continue;
         }
         let slot = &mut best[other_info.article];

@@ -1,0 +1,88 @@
+//! The summary and the figures: it does not state a figure most sources give otherwise,
+//! and a source whose sentence gives a different figure is not cited as carrying it.
+
+use corroborate::ingest::text_article;
+use corroborate::model::{Article, Brief, SourceId};
+use corroborate::pipeline::{PipelineConfig, brief_articles};
+
+fn brief(texts: &[(&str, String)]) -> Brief {
+    let articles: Vec<Article> = texts
+        .iter()
+        .map(|(name, text)| {
+            text_article(name, name, text.as_bytes())
+                .0
+                .expect("article")
+        })
+        .collect();
+    brief_articles(articles, &PipelineConfig::default()).brief
+}
+
+fn report(votes: &str, closing: &str) -> String {
+    format!(
+        "Marr takes Orley\n\nMs Ada Marr of the Lantern Party won the Orley seat with {votes} votes after an overnight count in the town hall. \
+         Mr Tom Hale of the Field Party was second on 9,870 votes. {closing}\n"
+    )
+}
+
+#[test]
+fn a_figure_most_sources_give_otherwise_is_not_stated() {
+    let brief = brief(&[
+        (
+            "a.txt",
+            report("14,512", "Turnout was lower than in the spring."),
+        ),
+        (
+            "b.txt",
+            report("14,521", "Counting staff worked through the night."),
+        ),
+        (
+            "c.txt",
+            report("14,512", "The result was declared at dawn."),
+        ),
+    ]);
+    assert!(!brief.summary.is_empty());
+    for sentence in &brief.summary {
+        assert!(!sentence.text.contains("14,521"), "{}", sentence.text);
+        if sentence.text.contains("14,512") {
+            assert!(
+                !sentence.sources.contains(&SourceId::from_index(1)),
+                "b.txt says 14,521, yet it is cited for: {}",
+                sentence.text
+            );
+        }
+    }
+    assert!(
+        brief.summary.iter().any(|s| s.text.contains("14,512")),
+        "the figure most sources give is stated: {:?}",
+        brief.summary.iter().map(|s| &s.text).collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn a_source_giving_another_figure_is_not_cited_for_the_sentence() {
+    // One against one: neither figure is outvoted, so either may be stated, but only by
+    // the source that gives it.
+    let brief = brief(&[
+        (
+            "a.txt",
+            report("14,512", "Turnout was lower than in the spring."),
+        ),
+        (
+            "b.txt",
+            report("14,521", "Counting staff worked through the night."),
+        ),
+    ]);
+    let stated = brief
+        .summary
+        .iter()
+        .find(|s| s.text.contains("14,512") || s.text.contains("14,521"))
+        .expect("the winner's sentence is in the summary");
+    assert_eq!(stated.sources.len(), 1, "{stated:?}");
+    // A sentence whose figures both sources give alike is cited by both.
+    let runner_up = brief
+        .summary
+        .iter()
+        .find(|s| s.text.contains("9,870"))
+        .expect("the runner-up's sentence is in the summary");
+    assert_eq!(runner_up.sources.len(), 2, "{runner_up:?}");
+}
