@@ -2,6 +2,7 @@
 //! sentences, quoted speech kept whole, headlines without a final period, and hard-wrapped
 //! paragraphs whose line breaks are not sentence breaks.
 
+use corroborate_model::calendar::{MONTH_NAMES, WEEKDAY_NAMES};
 use corroborate_model::text::ends_like_sentence;
 use corroborate_model::{Sentence, Span};
 
@@ -288,6 +289,17 @@ fn is_sentence_break(body: &str, offset: usize, c: char, end: usize) -> bool {
             .chars()
             .take_while(|c| c.is_alphabetic())
             .collect();
+        // A clock time is followed by its day (`3 a.m. Friday`), its zone (`GMT`) or lower
+        // case words (`local time`); a name after it starts the next sentence
+        // (`shortly after 3 a.m. Declan Forsey polled ...`).
+        if matches!(lower.as_str(), "a.m" | "p.m") {
+            let calendar = WEEKDAY_NAMES
+                .iter()
+                .chain(&MONTH_NAMES)
+                .any(|name| name.eq_ignore_ascii_case(&next_token));
+            let zone = next_token.len() > 1 && next_token.chars().all(|c| c.is_ascii_uppercase());
+            return next_token.starts_with(char::is_uppercase) && !calendar && !zone;
+        }
         return SENTENCE_STARTERS.contains(&next_token.as_str());
     }
     true
@@ -370,12 +382,15 @@ mod tests {
     #[test]
     fn initials_and_dotted_abbreviations() {
         check(
-            "J. R. Brandt moved to the U.S. in May. He returned to the U.K. The move cost him. Talks began at 3 a.m. on Monday.",
+            "J. R. Brandt moved to the U.S. in May. He returned to the U.K. The move cost him. Talks began at 3 a.m. on Monday. Polls shut at 10 p.m. Thursday and counting began at 11 p.m. GMT. Results came after 4 a.m. Ivo Dunmere of the Field Party conceded.",
             expect![[r#"
                 S J. R. Brandt moved to the U.S. in May.
                 S He returned to the U.K.
                 S The move cost him.
                 S Talks began at 3 a.m. on Monday.
+                S Polls shut at 10 p.m. Thursday and counting began at 11 p.m. GMT.
+                S Results came after 4 a.m.
+                S Ivo Dunmere of the Field Party conceded.
             "#]],
         );
     }

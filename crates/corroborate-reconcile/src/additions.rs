@@ -61,7 +61,7 @@ pub(crate) fn story_additions(
         .collect();
     let mut candidates: Vec<Candidate> = Vec::new();
     fact_candidates(story, index, facts, &owner_of, &mut candidates);
-    quote_candidates(story, index, quotes, &owner_of, &mut candidates);
+    quote_candidates(story, index, quotes, summary, &owner_of, &mut candidates);
     sentence_candidates(story, index, summary, &owner_of, &mut candidates);
     candidates.sort_by_key(|candidate| (candidate.owner, candidate.kind, candidate.position));
     let mut additions: Vec<Addition> = Vec::new();
@@ -148,11 +148,13 @@ fn fact_candidates(
     }
 }
 
-/// Quotations only one source (or one copy group) prints.
+/// Quotations only one source (or one copy group) prints, unless the summary states the
+/// sentence holding them.
 fn quote_candidates(
     story: &Story,
     index: &SentenceIndex,
     quotes: &[BriefQuote],
+    summary: &[SummarySentence],
     owner_of: &[usize],
     candidates: &mut Vec<Candidate>,
 ) {
@@ -187,6 +189,11 @@ fn quote_candidates(
         };
         let article = first.source.index();
         let sentence = sentence_holding(story, index, article, first.span);
+        if let Some(sentence) = sentence
+            && in_summary(story, index, summary, sentence)
+        {
+            continue;
+        }
         let position = sentence.map_or(0, |sentence| index.sentences[sentence].span.start());
         let text = match &quote.speaker {
             Some(speaker) => format!("{speaker}: \u{201C}{}\u{201D}", quote.text),
@@ -196,7 +203,8 @@ fn quote_candidates(
             owner: article,
             kind: 1,
             position: (article, position),
-            sentence: None,
+            // The sentence holding the quotation is then not listed again beside it.
+            sentence,
             item: AdditionItem { text, evidence },
         });
     }
@@ -215,14 +223,9 @@ fn sentence_candidates(
         let article = &story.articles[info.article];
         let text = article.text(info.span);
         let input_span = article.clean.input_span(info.span);
-        let in_summary = summary.iter().any(|chosen| {
-            chosen.evidence.iter().any(|evidence| {
-                evidence.source.index() == info.article && evidence.span == input_span
-            })
-        });
         if info.headline
             || info.words < MIN_SENTENCE_WORDS
-            || in_summary
+            || in_summary(story, index, summary, sentence)
             || text.starts_with(['"', '\u{201C}', '\u{2018}', '\''])
             || article
                 .quotes
@@ -282,6 +285,23 @@ fn sentence_candidates(
             },
         });
     }
+}
+
+/// True when the summary cites this very sentence as evidence.
+fn in_summary(
+    story: &Story,
+    index: &SentenceIndex,
+    summary: &[SummarySentence],
+    sentence: usize,
+) -> bool {
+    let info = index.sentences[sentence];
+    let input_span = story.articles[info.article].clean.input_span(info.span);
+    summary.iter().any(|chosen| {
+        chosen
+            .evidence
+            .iter()
+            .any(|evidence| evidence.source.index() == info.article && evidence.span == input_span)
+    })
 }
 
 /// The story sentence of `article` whose input span holds `span`.

@@ -18,6 +18,8 @@ type Key = (String, Option<String>, Option<String>);
 pub(crate) struct SentenceFigures {
     /// Per sentence of the index: its exact figures as (key id, value).
     figures: Vec<Vec<(usize, f64)>>,
+    /// Per article: the values it gives for each figure, anywhere in its text.
+    by_article: Vec<HashMap<usize, Vec<u64>>>,
     /// Per sentence: a figure of it is given otherwise by more sources than give it so.
     outvoted: Vec<bool>,
 }
@@ -51,9 +53,15 @@ impl SentenceFigures {
         }
         // Sources giving each value of each figure.
         let mut sources: HashMap<(usize, u64), Vec<usize>> = HashMap::new();
+        let mut by_article: Vec<HashMap<usize, Vec<u64>>> =
+            vec![HashMap::new(); story.articles.len()];
         for (sentence, found) in figures.iter().enumerate() {
             let article = index.sentences[sentence].article;
             for &(key, value) in found {
+                let values = by_article[article].entry(key).or_default();
+                if !values.contains(&value.to_bits()) {
+                    values.push(value.to_bits());
+                }
                 let holders = sources.entry((key, value.to_bits())).or_default();
                 if !holders.contains(&article) {
                     holders.push(article);
@@ -73,7 +81,11 @@ impl SentenceFigures {
                     .any(|&(key, value)| sources[&(key, value.to_bits())].len() < most[&key])
             })
             .collect();
-        SentenceFigures { figures, outvoted }
+        SentenceFigures {
+            figures,
+            by_article,
+            outvoted,
+        }
     }
 
     /// True when the two sentences give different exact values for one figure.
@@ -82,6 +94,16 @@ impl SentenceFigures {
             self.figures[b]
                 .iter()
                 .any(|&(other_key, other)| other_key == key && other != value)
+        })
+    }
+
+    /// True when the article gives one of the sentence's figures, anywhere in its text, only
+    /// otherwise: a sentence of it alike in words does not support the sentence's figure.
+    pub fn article_disagrees(&self, sentence: usize, article: usize) -> bool {
+        self.figures[sentence].iter().any(|&(key, value)| {
+            self.by_article[article]
+                .get(&key)
+                .is_some_and(|values| !values.contains(&value.to_bits()))
         })
     }
 

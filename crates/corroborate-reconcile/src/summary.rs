@@ -210,8 +210,9 @@ fn relative_position(story: &Story, index: &SentenceIndex, sentence: usize) -> f
 }
 
 /// The summary sentence for a chosen sentence, citing every source with a sentence of the
-/// same content (the closest one in each source is the evidence); a sentence giving one of
-/// its figures otherwise does not carry the same content, however alike its words.
+/// same content (the closest one in each source is the evidence); a source giving one of
+/// its figures otherwise, in that sentence or elsewhere, does not carry the same content,
+/// however alike its words.
 fn cite(
     story: &Story,
     index: &SentenceIndex,
@@ -229,6 +230,7 @@ fn cite(
         if other_info.article == info.article
             || similarity < config.same_content
             || figures.disagree(sentence, other as usize)
+            || figures.article_disagrees(sentence, other_info.article)
         {
             continue;
         }
