@@ -31,6 +31,8 @@ use corroborate_model::calendar;
 use corroborate_model::{DateMention, PublishedDate, Sentence, Span, When};
 use regex::Regex;
 
+use crate::prefilter::{Needles, may_have_digit, may_have_month};
+
 /// Finds the date expressions of every sentence, in text order.
 pub(crate) fn find_dates(
     text: &str,
@@ -185,10 +187,40 @@ static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("relative pattern is valid")
 });
 
+/// Words one of which every match of [`RELATIVE`] holds, in any case.
+static RELATIVE_NEEDLES: LazyLock<Needles> = LazyLock::new(|| {
+    Needles::new(
+        &[
+            "day",
+            "night",
+            "tomorrow",
+            "morning",
+            "afternoon",
+            "evening",
+            "week",
+            "month",
+            "year",
+            "ago",
+        ],
+        true,
+        false,
+    )
+});
+
+/// The sentence when a pattern may match it, else the empty text, which no pattern here
+/// matches.
+fn gate(may_match: bool, sentence: &str) -> &str {
+    if may_match { sentence } else { "" }
+}
+
 /// The date expressions of one sentence, longest first where they overlap.
 fn expressions(sentence: &str) -> Vec<Found> {
     let mut candidates: Vec<Found> = Vec::new();
-    for captures in ISO.captures_iter(sentence) {
+    // Each pattern runs only on sentences holding what it needs (see `prefilter`).
+    let month = may_have_month(sentence);
+    let digit = may_have_digit(sentence);
+    let iso = digit && sentence.contains('-');
+    for captures in ISO.captures_iter(gate(iso, sentence)) {
         let whole = captures.get(0).expect("a match has a whole");
         let number = |i: usize| captures[i].parse::<u32>().unwrap_or(0);
         let date = PublishedDate::new(
@@ -205,7 +237,8 @@ fn expressions(sentence: &str) -> Vec<Found> {
             ));
         }
     }
-    for captures in DAY_MONTH.captures_iter(sentence) {
+    let month_digit = gate(month && digit, sentence);
+    for captures in DAY_MONTH.captures_iter(month_digit) {
         let whole = captures.get(0).expect("a match has a whole");
         let day = captures[2].parse::<u8>().unwrap_or(0);
         let month = month_number(&captures[3]);
@@ -215,7 +248,7 @@ fn expressions(sentence: &str) -> Vec<Found> {
             candidates.push(found);
         }
     }
-    for captures in MONTH_DAY.captures_iter(sentence) {
+    for captures in MONTH_DAY.captures_iter(month_digit) {
         let whole = captures.get(0).expect("a match has a whole");
         let month = month_number(&captures[2]);
         let day = captures[3].parse::<u8>().unwrap_or(0);
@@ -230,7 +263,7 @@ fn expressions(sentence: &str) -> Vec<Found> {
             candidates.push(found);
         }
     }
-    for captures in MONTH_YEAR.captures_iter(sentence) {
+    for captures in MONTH_YEAR.captures_iter(month_digit) {
         let whole = captures.get(0).expect("a match has a whole");
         let year: i32 = captures[2].parse().unwrap_or(0);
         let month = month_number(&captures[1]);
@@ -246,7 +279,7 @@ fn expressions(sentence: &str) -> Vec<Found> {
             ));
         }
     }
-    for name in BARE_MONTH.find_iter(sentence) {
+    for name in BARE_MONTH.find_iter(gate(month, sentence)) {
         let (before, previous) = previous_word(sentence, name.start());
         let previous_lower = previous.to_lowercase();
         let after = &sentence[name.end()..];
@@ -287,7 +320,7 @@ fn expressions(sentence: &str) -> Vec<Found> {
             &sentence[start..name.end()],
         ));
     }
-    for year in YEAR.find_iter(sentence) {
+    for year in YEAR.find_iter(gate(digit, sentence)) {
         if !is_plain_number(sentence, year.range()) {
             continue;
         }
@@ -312,7 +345,8 @@ fn expressions(sentence: &str) -> Vec<Found> {
             year.as_str(),
         ));
     }
-    for captures in WEEKDAY.captures_iter(sentence) {
+    let weekday = sentence.contains("day");
+    for captures in WEEKDAY.captures_iter(gate(weekday, sentence)) {
         let whole = captures.get(0).expect("a match has a whole");
         let name = captures.get(2).expect("weekday group");
         let offset = match captures.get(1).map(|m| m.as_str()) {
@@ -335,7 +369,8 @@ fn expressions(sentence: &str) -> Vec<Found> {
             label,
         });
     }
-    for captures in RELATIVE.captures_iter(sentence) {
+    let relative = RELATIVE_NEEDLES.may_match(sentence);
+    for captures in RELATIVE.captures_iter(gate(relative, sentence)) {
         let whole = captures.get(0).expect("a match has a whole");
         // `Bright Tomorrow Road`: a capital inside a sentence makes the word part of a name.
         let opens_sentence = sentence[..whole.start()]

@@ -1,0 +1,139 @@
+//! Cheap tests that tell when a pattern cannot match a sentence, so the regex is not run.
+//!
+//! The patterns use Unicode word boundaries (`\b`), which the regex crate's fast engines
+//! cannot follow past a non-ASCII byte: on a sentence with a curly quote or a dash the
+//! search falls back to a slow engine over the whole sentence. Most sentences hold no word
+//! a pattern needs, so a test for that word first saves the search. Every test here is a
+//! necessary condition for a match (it may say yes when the pattern finds nothing, never no
+//! when it would find something): results are the same with and without it.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+/// True when `text` may hold a decimal digit as the regex `\d` reads it (Unicode `Nd`):
+/// an ASCII digit, or any non-ASCII numeric character.
+pub(crate) fn may_have_digit(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    if bytes.iter().any(u8::is_ascii_digit) {
+        return true;
+    }
+    !text.is_ascii() && text.chars().any(|c| !c.is_ascii() && c.is_numeric())
+}
+
+/// True when `text` holds a character that a case-insensitive regex treats as the same
+/// letter as an ASCII one (`K` KELVIN SIGN for `k`, `ſ` LONG S for `s`): an ASCII-only
+/// case-insensitive needle search cannot rule a match out then.
+pub(crate) fn has_non_ascii_case_variant(text: &str) -> bool {
+    !text.is_ascii() && text.contains(['\u{212A}', '\u{017F}'])
+}
+
+/// Literal words searched in one pass.
+pub(crate) struct Needles {
+    automaton: AhoCorasick,
+    /// Case-insensitive: a text with a non-ASCII case variant of a letter always passes.
+    ignore_case: bool,
+    /// Only hits that start a word count (the pattern has `\b` before every word): a hit
+    /// right after an ASCII letter, digit or `_` cannot start one.
+    word_start: bool,
+}
+
+impl Needles {
+    pub(crate) fn new(words: &[&str], ignore_case: bool, word_start: bool) -> Needles {
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(ignore_case)
+            .match_kind(MatchKind::Standard)
+            .build(words)
+            .expect("needle words build an automaton");
+        Needles {
+            automaton,
+            ignore_case,
+            word_start,
+        }
+    }
+
+    /// False only when no needle occurs in `text` where the pattern could use it.
+    pub(crate) fn may_match(&self, text: &str) -> bool {
+        if self.ignore_case && has_non_ascii_case_variant(text) {
+            return true;
+        }
+        if !self.word_start {
+            return self.automaton.is_match(text);
+        }
+        let bytes = text.as_bytes();
+        self.automaton.find_overlapping_iter(text).any(|hit| {
+            let start = hit.start();
+            start == 0 || {
+                let before = bytes[start - 1];
+                !(before.is_ascii_alphanumeric() || before == b'_')
+            }
+        })
+    }
+}
+
+/// True when `text` may hold an English month name or its abbreviation as written by the
+/// date patterns (capitalised, case-sensitive): every one starts with one of these three
+/// letters.
+pub(crate) fn may_have_month(text: &str) -> bool {
+    const PREFIXES: [&[u8; 3]; 12] = [
+        b"Jan", b"Feb", b"Mar", b"Apr", b"May", b"Jun", b"Jul", b"Aug", b"Sep", b"Oct", b"Nov",
+        b"Dec",
+    ];
+    text.as_bytes().windows(3).any(|window| {
+        matches!(
+            window[0],
+            b'A' | b'D' | b'F' | b'J' | b'M' | b'N' | b'O' | b'S'
+        ) && PREFIXES.iter().any(|prefix| window == *prefix)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use regex::Regex;
+
+    #[test]
+    fn digits_include_other_scripts() {
+        assert!(may_have_digit("won 14 seats"));
+        assert!(may_have_digit("won \u{0663} seats"), "Arabic-Indic three");
+        assert!(!may_have_digit("won \u{201C}many\u{201D} seats"));
+    }
+
+    #[test]
+    fn only_kelvin_and_long_s_fold_to_ascii_letters() {
+        // The case-insensitive needles assume that no other non-ASCII character matches an
+        // ASCII letter under `(?i)`: check every letter against every character.
+        let letter = Regex::new("(?i)^[a-z]$").expect("valid");
+        for code in 0x80..=0x10FFFF_u32 {
+            let Some(c) = char::from_u32(code) else {
+                continue;
+            };
+            if letter.is_match(c.encode_utf8(&mut [0; 4])) {
+                assert!(
+                    matches!(c, '\u{212A}' | '\u{017F}'),
+                    "{c:?} matches an ASCII letter ignoring case"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn needles_at_word_starts() {
+        let needles = Needles::new(&["ten", "one"], true, true);
+        assert!(needles.may_match("Ten days"));
+        assert!(needles.may_match("\u{201C}one day"));
+        assert!(!needles.may_match("often someone"));
+        assert!(needles.may_match("often \u{212A} someone"));
+        let anywhere = Needles::new(&["night"], true, false);
+        assert!(anywhere.may_match("toNight"));
+        assert!(!anywhere.may_match("nigh"));
+    }
+
+    #[test]
+    fn months_need_their_three_letters() {
+        assert!(may_have_month("on 3 Sept."));
+        assert!(
+            may_have_month("Mayor"),
+            "a necessary condition, not a match"
+        );
+        assert!(!may_have_month("on the third of march"));
+    }
+}
