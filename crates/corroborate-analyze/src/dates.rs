@@ -31,7 +31,7 @@ use corroborate_model::calendar;
 use corroborate_model::{DateMention, PublishedDate, Sentence, Span, When};
 use regex::Regex;
 
-use crate::prefilter::{Needles, may_have_digit, may_have_month};
+use crate::prefilter::{Needles, may_have_digit, may_have_month, may_have_month_with_figure};
 
 /// Finds the date expressions of every sentence, in text order.
 pub(crate) fn find_dates(
@@ -237,7 +237,10 @@ fn expressions(sentence: &str) -> Vec<Found> {
             ));
         }
     }
-    let month_digit = gate(month && digit, sentence);
+    let month_digit = gate(
+        month && digit && may_have_month_with_figure(sentence),
+        sentence,
+    );
     for captures in DAY_MONTH.captures_iter(month_digit) {
         let whole = captures.get(0).expect("a match has a whole");
         let day = captures[2].parse::<u8>().unwrap_or(0);

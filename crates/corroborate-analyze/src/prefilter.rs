@@ -69,19 +69,50 @@ impl Needles {
     }
 }
 
-/// True when `text` may hold an English month name or its abbreviation as written by the
-/// date patterns (capitalised, case-sensitive): every one starts with one of these three
-/// letters.
-pub(crate) fn may_have_month(text: &str) -> bool {
+/// Byte offsets where a capitalised English month name or abbreviation may start, as the
+/// date patterns write them (case-sensitive): every one starts with one of these.
+fn month_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
     const PREFIXES: [&[u8; 3]; 12] = [
         b"Jan", b"Feb", b"Mar", b"Apr", b"May", b"Jun", b"Jul", b"Aug", b"Sep", b"Oct", b"Nov",
         b"Dec",
     ];
-    text.as_bytes().windows(3).any(|window| {
-        matches!(
-            window[0],
-            b'A' | b'D' | b'F' | b'J' | b'M' | b'N' | b'O' | b'S'
-        ) && PREFIXES.iter().any(|prefix| window == *prefix)
+    text.as_bytes()
+        .windows(3)
+        .enumerate()
+        .filter(|(_, window)| {
+            matches!(
+                window[0],
+                b'A' | b'D' | b'F' | b'J' | b'M' | b'N' | b'O' | b'S'
+            ) && PREFIXES.iter().any(|prefix| window == *prefix)
+        })
+        .map(|(at, _)| at)
+}
+
+/// True when `text` may hold a month name.
+pub(crate) fn may_have_month(text: &str) -> bool {
+    month_starts(text).next().is_some()
+}
+
+/// True when `text` may hold a month name with a figure beside it, as the day-and-month
+/// and month-and-year patterns need: a digit after the name (past its letters, a `.` or
+/// `,`, and white space: `May 3`, `Sept. 3`, `May, 2019`) or before it (past white space,
+/// an `of`, and `st`/`nd`/`rd`/`th`: `3 May`, `3rd of May`).
+pub(crate) fn may_have_month_with_figure(text: &str) -> bool {
+    month_starts(text).any(|at| {
+        let rest = text[at..].trim_start_matches(|c: char| c.is_ascii_alphabetic());
+        let rest = rest.strip_prefix(['.', ',']).unwrap_or(rest);
+        if rest.trim_start().starts_with(char::is_numeric) {
+            return true;
+        }
+        let head = text[..at].trim_end();
+        let heads = [Some(head), head.strip_suffix("of").map(str::trim_end)];
+        heads.into_iter().flatten().any(|head| {
+            let ordinal = ["st", "nd", "rd", "th"]
+                .iter()
+                .find_map(|suffix| head.strip_suffix(suffix));
+            head.ends_with(char::is_numeric)
+                || ordinal.is_some_and(|h| h.ends_with(char::is_numeric))
+        })
     })
 }
 
@@ -135,5 +166,16 @@ mod tests {
             "a necessary condition, not a match"
         );
         assert!(!may_have_month("on the third of march"));
+        for text in [
+            "on 3 Sept. last",
+            "May, 2019",
+            "the 3rd\u{00A0}of  March",
+            "Dec.\n4",
+        ] {
+            assert!(may_have_month_with_figure(text), "{text}");
+        }
+        for text in ["in May", "Mayor Reyes", "3 of the Marches"] {
+            assert!(!may_have_month_with_figure(text), "{text}");
+        }
     }
 }
