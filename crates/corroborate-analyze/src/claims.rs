@@ -9,7 +9,7 @@ use corroborate_model::{ArticleEntity, Claim, EntityKind, Qualifier, Quote, Sent
 use regex::Regex;
 
 use crate::mentions::Found;
-use crate::prefilter::{Needles, may_have_digit};
+use crate::prefilter::{Needles, may_have_digit, may_have_year};
 
 /// Properties that belong to a person or an organisation, so they get a subject.
 const SUBJECT_PROPERTIES: &[&str] = &[
@@ -682,7 +682,7 @@ fn qualifier_of(before: &str) -> Qualifier {
 fn scope_of(sentence: &str, published_year: Option<i32>) -> Option<String> {
     static YEAR: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\b(1[89]\d\d|20\d\d)\b").expect("year pattern is valid"));
-    for found in YEAR.find_iter(if may_have_digit(sentence) {
+    for found in YEAR.find_iter(if may_have_year(sentence) {
         sentence
     } else {
         ""

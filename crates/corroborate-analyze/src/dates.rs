@@ -31,7 +31,10 @@ use corroborate_model::calendar;
 use corroborate_model::{DateMention, PublishedDate, Sentence, Span, When};
 use regex::Regex;
 
-use crate::prefilter::{Needles, may_have_digit, may_have_month, may_have_month_with_figure};
+use crate::prefilter::{
+    Needles, may_have_digit, may_have_iso_date, may_have_month, may_have_month_with_figure,
+    may_have_year,
+};
 
 /// Finds the date expressions of every sentence, in text order.
 pub(crate) fn find_dates(
@@ -187,25 +190,27 @@ static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("relative pattern is valid")
 });
 
-/// Words one of which every match of [`RELATIVE`] holds, in any case.
+/// Words one of which starts a word in every match of [`RELATIVE`], in any case: each
+/// reading opens with a day word or `this`/`last`/`next` (`earlier this`), or ends in `ago`.
 static RELATIVE_NEEDLES: LazyLock<Needles> = LazyLock::new(|| {
     Needles::new(
         &[
-            "day",
-            "night",
+            "yesterday",
+            "today",
+            "tonight",
             "tomorrow",
-            "morning",
-            "afternoon",
-            "evening",
-            "week",
-            "month",
-            "year",
+            "this",
+            "last",
+            "next",
             "ago",
         ],
         true,
-        false,
+        true,
     )
 });
+
+/// Every match of [`WEEKDAY`] holds one of its names as written.
+static WEEKDAY_NEEDLES: LazyLock<Needles> = LazyLock::new(|| Needles::new(&WEEKDAYS, false, true));
 
 /// The sentence when a pattern may match it, else the empty text, which no pattern here
 /// matches.
@@ -219,7 +224,7 @@ fn expressions(sentence: &str) -> Vec<Found> {
     // Each pattern runs only on sentences holding what it needs (see `prefilter`).
     let month = may_have_month(sentence);
     let digit = may_have_digit(sentence);
-    let iso = digit && sentence.contains('-');
+    let iso = digit && may_have_iso_date(sentence);
     for captures in ISO.captures_iter(gate(iso, sentence)) {
         let whole = captures.get(0).expect("a match has a whole");
         let number = |i: usize| captures[i].parse::<u32>().unwrap_or(0);
@@ -323,7 +328,7 @@ fn expressions(sentence: &str) -> Vec<Found> {
             &sentence[start..name.end()],
         ));
     }
-    for year in YEAR.find_iter(gate(digit, sentence)) {
+    for year in YEAR.find_iter(gate(may_have_year(sentence), sentence)) {
         if !is_plain_number(sentence, year.range()) {
             continue;
         }
@@ -348,7 +353,7 @@ fn expressions(sentence: &str) -> Vec<Found> {
             year.as_str(),
         ));
     }
-    let weekday = sentence.contains("day");
+    let weekday = WEEKDAY_NEEDLES.may_match(sentence);
     for captures in WEEKDAY.captures_iter(gate(weekday, sentence)) {
         let whole = captures.get(0).expect("a match has a whole");
         let name = captures.get(2).expect("weekday group");

@@ -37,10 +37,18 @@ pub(crate) struct Needles {
 }
 
 impl Needles {
+    /// Needles of ASCII letters only: a hit then never starts inside another hit at a word
+    /// start, so the leftmost non-overlapping hits find every word-start hit's position.
     pub(crate) fn new(words: &[&str], ignore_case: bool, word_start: bool) -> Needles {
+        assert!(
+            words
+                .iter()
+                .all(|word| word.bytes().all(|b| b.is_ascii_alphabetic())),
+            "needles are ASCII words"
+        );
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(ignore_case)
-            .match_kind(MatchKind::Standard)
+            .match_kind(MatchKind::LeftmostFirst)
             .build(words)
             .expect("needle words build an automaton");
         Needles {
@@ -59,7 +67,9 @@ impl Needles {
             return self.automaton.is_match(text);
         }
         let bytes = text.as_bytes();
-        self.automaton.find_overlapping_iter(text).any(|hit| {
+        // A word-start occurrence cannot begin inside an earlier hit (the byte before it
+        // would be a letter), so it is itself found as a hit or shares its start with one.
+        self.automaton.find_iter(text).any(|hit| {
             let start = hit.start();
             start == 0 || {
                 let before = bytes[start - 1];
@@ -67,6 +77,25 @@ impl Needles {
             }
         })
     }
+}
+
+/// True when `text` may hold a year as `\b(1[89]\d\d|20\d\d)\b` reads it: `18`, `19` or
+/// `20` before a third digit (ASCII, or any non-ASCII character, which may be a digit of
+/// another script).
+pub(crate) fn may_have_year(text: &str) -> bool {
+    text.as_bytes().windows(3).any(|w| {
+        matches!((w[0], w[1]), (b'1', b'8' | b'9') | (b'2', b'0'))
+            && (w[2].is_ascii_digit() || !w[2].is_ascii())
+    })
+}
+
+/// True when `text` may hold an ISO date (`2021-07-02`): a `-` with a digit (or a non-ASCII
+/// character) on each side.
+pub(crate) fn may_have_iso_date(text: &str) -> bool {
+    let maybe_digit = |b: u8| b.is_ascii_digit() || !b.is_ascii();
+    text.as_bytes()
+        .windows(3)
+        .any(|w| w[1] == b'-' && maybe_digit(w[0]) && maybe_digit(w[2]))
 }
 
 /// Byte offsets where a capitalised English month name or abbreviation may start, as the
@@ -147,11 +176,24 @@ mod tests {
     }
 
     #[test]
+    fn years_and_iso_dates() {
+        assert!(may_have_year("in 1989,"));
+        assert!(may_have_year("in 20\u{0663}\u{0663}"));
+        assert!(!may_have_year("in 2 018 and 17"));
+        assert!(may_have_iso_date("on 2021-07-02"));
+        assert!(!may_have_iso_date("a well-known 2021 - 07"));
+    }
+
+    #[test]
     fn needles_at_word_starts() {
         let needles = Needles::new(&["ten", "one"], true, true);
         assert!(needles.may_match("Ten days"));
         assert!(needles.may_match("\u{201C}one day"));
         assert!(!needles.may_match("often someone"));
+        assert!(
+            needles.may_match("tenone one"),
+            "a word start after a hit in a word"
+        );
         assert!(needles.may_match("often \u{212A} someone"));
         let anywhere = Needles::new(&["night"], true, false);
         assert!(anywhere.may_match("toNight"));
