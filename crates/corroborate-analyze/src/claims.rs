@@ -1020,3 +1020,52 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod gate_tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Pieces that the figure patterns and their gates react to, and some that fool them.
+    const PIECES: &[&str] = &[
+        "one",
+        "someone",
+        "Ten",
+        "often",
+        "twenty",
+        "six",
+        "\u{017F}ix",
+        "\u{212A}",
+        "a",
+        "dozen",
+        "and",
+        "-",
+        "came",
+        "was",
+        "first",
+        "last",
+        "thirst",
+        "3",
+        "\u{0663}",
+        "$",
+        " ",
+        "\u{00A0}",
+        "\u{201C}",
+        ",",
+        "in",
+        "\u{00E9}",
+    ];
+
+    proptest! {
+        /// A gate that says no means the pattern finds nothing: results never depend on
+        /// the gates.
+        #[test]
+        fn gates_never_hide_a_match(indices in proptest::collection::vec(0..PIECES.len(), 0..12)) {
+            let sentence: String = indices.iter().map(|&i| PIECES[i]).collect();
+            let s = sentence.as_str();
+            prop_assert!(may_have_digit(s) || !DIGITS.is_match(s), "{s:?}");
+            prop_assert!(WORD_NUMBER_NEEDLES.may_match(s) || !WORD_NUMBERS.is_match(s), "{s:?}");
+            prop_assert!(ORDINAL_NEEDLES.may_match(s) || !ORDINAL_WORDS.is_match(s), "{s:?}");
+        }
+    }
+}

@@ -1042,3 +1042,72 @@ mod tests {
         assert_eq!(weekday_of(day_number(friday).expect("a day")), 4);
     }
 }
+
+#[cfg(test)]
+mod gate_tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Pieces that the date patterns and their gates react to, and some that fool them.
+    const PIECES: &[&str] = &[
+        "May",
+        "Mayor",
+        "Sept.",
+        "March",
+        "Friday",
+        "Monday",
+        "day",
+        "today",
+        "Tonight",
+        "last",
+        "this",
+        "earlier",
+        "week",
+        "years",
+        "ago",
+        "night",
+        "3",
+        "13th",
+        "of",
+        "the",
+        "2019",
+        "1988",
+        "20\u{0663}\u{0663}",
+        "2021-07-02",
+        "-",
+        ",",
+        ".",
+        " ",
+        "  ",
+        "\u{00A0}",
+        "\u{201C}",
+        "\u{2019}s",
+        "\u{212A}",
+        "\u{017F}",
+        "\u{00E9}",
+        "\n",
+        "five",
+        "in",
+    ];
+
+    proptest! {
+        /// A gate that says no means the pattern finds nothing: results never depend on
+        /// the gates.
+        #[test]
+        fn gates_never_hide_a_match(indices in proptest::collection::vec(0..PIECES.len(), 0..14)) {
+            let sentence: String = indices.iter().map(|&i| PIECES[i]).collect();
+            let s = sentence.as_str();
+            let month = may_have_month(s);
+            let digit = may_have_digit(s);
+            let month_digit = month && digit && may_have_month_with_figure(s);
+            prop_assert!(digit && may_have_iso_date(s) || !ISO.is_match(s), "{s:?}");
+            prop_assert!(month_digit || !DAY_MONTH.is_match(s), "{s:?}");
+            prop_assert!(month_digit || !MONTH_DAY.is_match(s), "{s:?}");
+            prop_assert!(month_digit || !MONTH_YEAR.is_match(s), "{s:?}");
+            prop_assert!(month || !BARE_MONTH.is_match(s), "{s:?}");
+            prop_assert!(may_have_year(s) || !YEAR.is_match(s), "{s:?}");
+            prop_assert!(WEEKDAY_NEEDLES.may_match(s) || !WEEKDAY.is_match(s), "{s:?}");
+            prop_assert!(RELATIVE_NEEDLES.may_match(s) || !RELATIVE.is_match(s), "{s:?}");
+        }
+    }
+}

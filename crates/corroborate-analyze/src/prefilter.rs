@@ -7,7 +7,7 @@
 //! necessary condition for a match (it may say yes when the pattern finds nothing, never no
 //! when it would find something): results are the same with and without it.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 /// True when `text` may hold a decimal digit as the regex `\d` reads it (Unicode `Nd`):
 /// an ASCII digit, or any non-ASCII numeric character.
@@ -49,6 +49,8 @@ impl Needles {
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(ignore_case)
             .match_kind(MatchKind::LeftmostFirst)
+            // A few dozen short words: a full DFA is small and the fastest to run.
+            .kind(Some(AhoCorasickKind::DFA))
             .build(words)
             .expect("needle words build an automaton");
         Needles {
