@@ -9,6 +9,7 @@ use corroborate_model::{ArticleEntity, Claim, EntityKind, Qualifier, Quote, Sent
 use regex::Regex;
 
 use crate::mentions::Found;
+use crate::prefilter::{Needles, may_have_digit, may_have_year};
 
 /// Properties that belong to a person or an organisation, so they get a subject.
 const SUBJECT_PROPERTIES: &[&str] = &[
@@ -32,8 +33,12 @@ pub(crate) fn find_claims(
     let mut claims = Vec::new();
     for sentence in sentences {
         let sentence_text = &text[sentence.span.range()];
+        let figures = figures(sentence_text);
+        if figures.is_empty() {
+            continue;
+        }
         let scope = scope_of(sentence_text, published_year);
-        for figure in figures(sentence_text) {
+        for figure in figures {
             let span = figure.span.shift(sentence.span.start());
             let before = &text[sentence.span.start()..span.start()];
             let after = &text[span.end()..sentence.span.end()];
@@ -123,6 +128,17 @@ static ORDINAL_WORDS: LazyLock<Regex> = LazyLock::new(|| {
         .expect("ordinal pattern is valid")
 });
 
+/// Words one of which starts every match of [`WORD_NUMBERS`] (any case) or
+/// [`ORDINAL_WORDS`].
+static WORD_NUMBER_NEEDLES: LazyLock<Needles> = LazyLock::new(|| {
+    let words = "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million dozen";
+    Needles::new(&words.split(' ').collect::<Vec<_>>(), true, true)
+});
+static ORDINAL_NEEDLES: LazyLock<Needles> = LazyLock::new(|| {
+    let words = "first second third fourth fifth sixth seventh eighth ninth tenth last";
+    Needles::new(&words.split(' ').collect::<Vec<_>>(), false, true)
+});
+
 /// Time zones that make a number a clock time.
 const TIME_ZONES: &[&str] = &[
     "gmt", "utc", "bst", "ist", "edt", "est", "pdt", "pst", "cdt", "cst", "et", "pt", "cet",
@@ -165,7 +181,13 @@ const MONTHS: &[&str] = &[
 
 fn figures(sentence: &str) -> Vec<Figure> {
     let mut figures = Vec::new();
-    for found in DIGITS.captures_iter(sentence) {
+    // Each pattern runs only on sentences holding what it needs (see `prefilter`).
+    let digits = if may_have_digit(sentence) {
+        sentence
+    } else {
+        ""
+    };
+    for found in DIGITS.captures_iter(digits) {
         let whole = found.get(0).expect("a match has a whole");
         let number = found
             .name("number")
@@ -274,7 +296,12 @@ fn figures(sentence: &str) -> Vec<Figure> {
             kind,
         });
     }
-    for found in WORD_NUMBERS.find_iter(sentence) {
+    let words = if WORD_NUMBER_NEEDLES.may_match(sentence) {
+        sentence
+    } else {
+        ""
+    };
+    for found in WORD_NUMBERS.find_iter(words) {
         let after = sentence[found.end()..].trim_start();
         let next_word = after
             .split(|c: char| !c.is_alphabetic())
@@ -319,7 +346,12 @@ fn figures(sentence: &str) -> Vec<Figure> {
             });
         }
     }
-    for found in ORDINAL_WORDS.captures_iter(sentence) {
+    let ordinals = if ORDINAL_NEEDLES.may_match(sentence) {
+        sentence
+    } else {
+        ""
+    };
+    for found in ORDINAL_WORDS.captures_iter(ordinals) {
         let word = found.get(1).expect("the ordinal group always matches");
         let value = ORDINALS
             .iter()
@@ -650,7 +682,11 @@ fn qualifier_of(before: &str) -> Qualifier {
 fn scope_of(sentence: &str, published_year: Option<i32>) -> Option<String> {
     static YEAR: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\b(1[89]\d\d|20\d\d)\b").expect("year pattern is valid"));
-    for found in YEAR.find_iter(sentence) {
+    for found in YEAR.find_iter(if may_have_year(sentence) {
+        sentence
+    } else {
+        ""
+    }) {
         let year: i32 = found.as_str().parse().ok()?;
         if Some(year) != published_year {
             return Some(found.as_str().to_string());
@@ -982,5 +1018,54 @@ mod tests {
                 15 = 15 | age | - | at the time | exact
             "#]],
         );
+    }
+}
+
+#[cfg(test)]
+mod gate_tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Pieces that the figure patterns and their gates react to, and some that fool them.
+    const PIECES: &[&str] = &[
+        "one",
+        "someone",
+        "Ten",
+        "often",
+        "twenty",
+        "six",
+        "\u{017F}ix",
+        "\u{212A}",
+        "a",
+        "dozen",
+        "and",
+        "-",
+        "came",
+        "was",
+        "first",
+        "last",
+        "thirst",
+        "3",
+        "\u{0663}",
+        "$",
+        " ",
+        "\u{00A0}",
+        "\u{201C}",
+        ",",
+        "in",
+        "\u{00E9}",
+    ];
+
+    proptest! {
+        /// A gate that says no means the pattern finds nothing: results never depend on
+        /// the gates.
+        #[test]
+        fn gates_never_hide_a_match(indices in proptest::collection::vec(0..PIECES.len(), 0..12)) {
+            let sentence: String = indices.iter().map(|&i| PIECES[i]).collect();
+            let s = sentence.as_str();
+            prop_assert!(may_have_digit(s) || !DIGITS.is_match(s), "{s:?}");
+            prop_assert!(WORD_NUMBER_NEEDLES.may_match(s) || !WORD_NUMBERS.is_match(s), "{s:?}");
+            prop_assert!(ORDINAL_NEEDLES.may_match(s) || !ORDINAL_WORDS.is_match(s), "{s:?}");
+        }
     }
 }

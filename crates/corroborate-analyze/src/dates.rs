@@ -31,6 +31,11 @@ use corroborate_model::calendar;
 use corroborate_model::{DateMention, PublishedDate, Sentence, Span, When};
 use regex::Regex;
 
+use crate::prefilter::{
+    Needles, may_have_digit, may_have_iso_date, may_have_month, may_have_month_with_figure,
+    may_have_year,
+};
+
 /// Finds the date expressions of every sentence, in text order.
 pub(crate) fn find_dates(
     text: &str,
@@ -185,10 +190,42 @@ static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("relative pattern is valid")
 });
 
+/// Words one of which starts a word in every match of [`RELATIVE`], in any case: each
+/// reading opens with a day word or `this`/`last`/`next` (`earlier this`), or ends in `ago`.
+static RELATIVE_NEEDLES: LazyLock<Needles> = LazyLock::new(|| {
+    Needles::new(
+        &[
+            "yesterday",
+            "today",
+            "tonight",
+            "tomorrow",
+            "this",
+            "last",
+            "next",
+            "ago",
+        ],
+        true,
+        true,
+    )
+});
+
+/// Every match of [`WEEKDAY`] holds one of its names as written.
+static WEEKDAY_NEEDLES: LazyLock<Needles> = LazyLock::new(|| Needles::new(&WEEKDAYS, false, true));
+
+/// The sentence when a pattern may match it, else the empty text, which no pattern here
+/// matches.
+fn gate(may_match: bool, sentence: &str) -> &str {
+    if may_match { sentence } else { "" }
+}
+
 /// The date expressions of one sentence, longest first where they overlap.
 fn expressions(sentence: &str) -> Vec<Found> {
     let mut candidates: Vec<Found> = Vec::new();
-    for captures in ISO.captures_iter(sentence) {
+    // Each pattern runs only on sentences holding what it needs (see `prefilter`).
+    let month = may_have_month(sentence);
+    let digit = may_have_digit(sentence);
+    let iso = digit && may_have_iso_date(sentence);
+    for captures in ISO.captures_iter(gate(iso, sentence)) {
         let whole = captures.get(0).expect("a match has a whole");
         let number = |i: usize| captures[i].parse::<u32>().unwrap_or(0);
         let date = PublishedDate::new(
@@ -205,7 +242,11 @@ fn expressions(sentence: &str) -> Vec<Found> {
             ));
         }
     }
-    for captures in DAY_MONTH.captures_iter(sentence) {
+    let month_digit = gate(
+        month && digit && may_have_month_with_figure(sentence),
+        sentence,
+    );
+    for captures in DAY_MONTH.captures_iter(month_digit) {
         let whole = captures.get(0).expect("a match has a whole");
         let day = captures[2].parse::<u8>().unwrap_or(0);
         let month = month_number(&captures[3]);
@@ -215,7 +256,7 @@ fn expressions(sentence: &str) -> Vec<Found> {
             candidates.push(found);
         }
     }
-    for captures in MONTH_DAY.captures_iter(sentence) {
+    for captures in MONTH_DAY.captures_iter(month_digit) {
         let whole = captures.get(0).expect("a match has a whole");
         let month = month_number(&captures[2]);
         let day = captures[3].parse::<u8>().unwrap_or(0);
@@ -230,7 +271,7 @@ fn expressions(sentence: &str) -> Vec<Found> {
             candidates.push(found);
         }
     }
-    for captures in MONTH_YEAR.captures_iter(sentence) {
+    for captures in MONTH_YEAR.captures_iter(month_digit) {
         let whole = captures.get(0).expect("a match has a whole");
         let year: i32 = captures[2].parse().unwrap_or(0);
         let month = month_number(&captures[1]);
@@ -246,7 +287,7 @@ fn expressions(sentence: &str) -> Vec<Found> {
             ));
         }
     }
-    for name in BARE_MONTH.find_iter(sentence) {
+    for name in BARE_MONTH.find_iter(gate(month, sentence)) {
         let (before, previous) = previous_word(sentence, name.start());
         let previous_lower = previous.to_lowercase();
         let after = &sentence[name.end()..];
@@ -287,7 +328,7 @@ fn expressions(sentence: &str) -> Vec<Found> {
             &sentence[start..name.end()],
         ));
     }
-    for year in YEAR.find_iter(sentence) {
+    for year in YEAR.find_iter(gate(may_have_year(sentence), sentence)) {
         if !is_plain_number(sentence, year.range()) {
             continue;
         }
@@ -312,7 +353,8 @@ fn expressions(sentence: &str) -> Vec<Found> {
             year.as_str(),
         ));
     }
-    for captures in WEEKDAY.captures_iter(sentence) {
+    let weekday = WEEKDAY_NEEDLES.may_match(sentence);
+    for captures in WEEKDAY.captures_iter(gate(weekday, sentence)) {
         let whole = captures.get(0).expect("a match has a whole");
         let name = captures.get(2).expect("weekday group");
         let offset = match captures.get(1).map(|m| m.as_str()) {
@@ -335,7 +377,8 @@ fn expressions(sentence: &str) -> Vec<Found> {
             label,
         });
     }
-    for captures in RELATIVE.captures_iter(sentence) {
+    let relative = RELATIVE_NEEDLES.may_match(sentence);
+    for captures in RELATIVE.captures_iter(gate(relative, sentence)) {
         let whole = captures.get(0).expect("a match has a whole");
         // `Bright Tomorrow Road`: a capital inside a sentence makes the word part of a name.
         let opens_sentence = sentence[..whole.start()]
@@ -997,5 +1040,74 @@ mod tests {
         }
         let friday = PublishedDate::parse("2024-03-15").expect("valid");
         assert_eq!(weekday_of(day_number(friday).expect("a day")), 4);
+    }
+}
+
+#[cfg(test)]
+mod gate_tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Pieces that the date patterns and their gates react to, and some that fool them.
+    const PIECES: &[&str] = &[
+        "May",
+        "Mayor",
+        "Sept.",
+        "March",
+        "Friday",
+        "Monday",
+        "day",
+        "today",
+        "Tonight",
+        "last",
+        "this",
+        "earlier",
+        "week",
+        "years",
+        "ago",
+        "night",
+        "3",
+        "13th",
+        "of",
+        "the",
+        "2019",
+        "1988",
+        "20\u{0663}\u{0663}",
+        "2021-07-02",
+        "-",
+        ",",
+        ".",
+        " ",
+        "  ",
+        "\u{00A0}",
+        "\u{201C}",
+        "\u{2019}s",
+        "\u{212A}",
+        "\u{017F}",
+        "\u{00E9}",
+        "\n",
+        "five",
+        "in",
+    ];
+
+    proptest! {
+        /// A gate that says no means the pattern finds nothing: results never depend on
+        /// the gates.
+        #[test]
+        fn gates_never_hide_a_match(indices in proptest::collection::vec(0..PIECES.len(), 0..14)) {
+            let sentence: String = indices.iter().map(|&i| PIECES[i]).collect();
+            let s = sentence.as_str();
+            let month = may_have_month(s);
+            let digit = may_have_digit(s);
+            let month_digit = month && digit && may_have_month_with_figure(s);
+            prop_assert!(digit && may_have_iso_date(s) || !ISO.is_match(s), "{s:?}");
+            prop_assert!(month_digit || !DAY_MONTH.is_match(s), "{s:?}");
+            prop_assert!(month_digit || !MONTH_DAY.is_match(s), "{s:?}");
+            prop_assert!(month_digit || !MONTH_YEAR.is_match(s), "{s:?}");
+            prop_assert!(month || !BARE_MONTH.is_match(s), "{s:?}");
+            prop_assert!(may_have_year(s) || !YEAR.is_match(s), "{s:?}");
+            prop_assert!(WEEKDAY_NEEDLES.may_match(s) || !WEEKDAY.is_match(s), "{s:?}");
+            prop_assert!(RELATIVE_NEEDLES.may_match(s) || !RELATIVE.is_match(s), "{s:?}");
+        }
     }
 }

@@ -15,6 +15,7 @@ mod claims;
 mod dates;
 mod entities;
 mod mentions;
+mod prefilter;
 mod quotes;
 mod sentences;
 mod word_sets;
