@@ -6,6 +6,8 @@
 //! `features` gives the final ones in reading order, so nothing depends on the input order
 //! or on how the collection was cut into chunks.
 
+use std::borrow::Borrow;
+
 use corroborate_model::{AnalyzedArticle, ArticleId, PublishedDate};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
@@ -70,17 +72,17 @@ impl Sketches {
 
     /// Adds articles (the next ones of the input). Prints are made in parallel, terms in
     /// order (the dictionary is shared).
-    pub fn add(&mut self, articles: &[AnalyzedArticle]) {
+    pub fn add<A: Borrow<AnalyzedArticle> + Sync>(&mut self, articles: &[A]) {
         let near_dup = &self.config.near_dup;
         let prints: Vec<(Option<TextPrint>, u64)> = articles
             .par_iter()
             .map(|article| {
-                let text = article.clean.text.as_str();
+                let text = article.borrow().clean.text.as_str();
                 (TextPrint::of(text, near_dup), text_hash(text))
             })
             .collect();
         for (article, (print, text_hash)) in articles.iter().zip(prints) {
-            let sketch = self.sketch(article, print, text_hash);
+            let sketch = self.sketch(article.borrow(), print, text_hash);
             self.articles.push(sketch);
         }
     }

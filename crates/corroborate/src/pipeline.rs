@@ -71,7 +71,7 @@ pub fn analyze_articles(
 }
 
 /// Cleans and analyses articles once the batch's cleaning context is built.
-fn analyze_in_context(
+pub(crate) fn analyze_in_context(
     articles: &[Article],
     context: &CleanContext,
     config: &PipelineConfig,
