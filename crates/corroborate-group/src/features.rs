@@ -90,43 +90,47 @@ impl Period {
 /// ids are given in the order the articles are read (the provisional ids of the sketches
 /// are mapped to them), so the features do not depend on the input order.
 pub(crate) fn extract(
-    sketches: &Sketches,
+    sketches: &mut Sketches,
     order: &[usize],
     min_document_frequency: u32,
 ) -> Features {
-    let articles = &sketches.articles;
+    // The sketches' counts are moved out as they are read: a large collection does not hold
+    // them twice.
+    let spellings = &sketches.spellings;
+    let provisional_is_number = &sketches.entity_is_number;
+    let articles = &mut sketches.articles;
     let mut term_ids: Vec<u32> = Vec::new();
-    let mut entity_ids: Vec<u32> = vec![u32::MAX; sketches.entity_is_number.len()];
+    let mut entity_ids: Vec<u32> = vec![u32::MAX; provisional_is_number.len()];
     let mut entity_names: Vec<String> = Vec::new();
     let mut entity_is_number: Vec<bool> = Vec::new();
     let mut n_terms = 0u32;
     let mut term_counts: Vec<Vec<(u32, f32)>> = vec![Vec::new(); articles.len()];
     let mut entity_counts: Vec<Vec<(u32, f32)>> = vec![Vec::new(); articles.len()];
     for &index in order {
-        let sketch = &articles[index];
-        let mut counts: Vec<(u32, f32)> = Vec::with_capacity(sketch.terms.len());
-        for &(provisional, weight) in &sketch.terms {
-            let provisional = provisional as usize;
-            if term_ids.len() <= provisional {
-                term_ids.resize(provisional + 1, u32::MAX);
+        let sketch = &mut articles[index];
+        let mut counts = std::mem::take(&mut sketch.terms);
+        for (provisional, _) in &mut counts {
+            let at = *provisional as usize;
+            if term_ids.len() <= at {
+                term_ids.resize(at + 1, u32::MAX);
             }
-            if term_ids[provisional] == u32::MAX {
-                term_ids[provisional] = n_terms;
+            if term_ids[at] == u32::MAX {
+                term_ids[at] = n_terms;
                 n_terms += 1;
             }
-            counts.push((term_ids[provisional], weight));
+            *provisional = term_ids[at];
         }
         counts.sort_unstable_by_key(|(id, _)| *id);
         term_counts[index] = counts;
 
         let mut entities: Vec<(u32, f32)> = Vec::with_capacity(sketch.entities.len());
-        for &(provisional, weight, spelling) in &sketch.entities {
+        for &(provisional, weight, spelling) in &std::mem::take(&mut sketch.entities) {
             let provisional = provisional as usize;
             if entity_ids[provisional] == u32::MAX {
                 entity_ids[provisional] =
                     u32::try_from(entity_names.len()).expect("fewer than 4 billion names");
-                entity_names.push(sketches.spellings[spelling as usize].clone());
-                entity_is_number.push(sketches.entity_is_number[provisional]);
+                entity_names.push(spellings[spelling as usize].clone());
+                entity_is_number.push(provisional_is_number[provisional]);
             }
             entities.push((entity_ids[provisional], weight));
         }
@@ -175,9 +179,9 @@ pub(crate) fn kind_weight(kind: EntityKind) -> f32 {
 }
 
 /// Weights (already sublinear in the counts) times smoothed inverse document frequency,
-/// unit length.
+/// unit length; each bag is weighed in place.
 fn weigh_all(
-    counts: Vec<Vec<(u32, f32)>>,
+    mut counts: Vec<Vec<(u32, f32)>>,
     n_ids: usize,
     min_document_frequency: u32,
 ) -> Vec<SparseVector> {
@@ -192,18 +196,15 @@ fn weigh_all(
         .iter()
         .map(|df| ((n + 1.0) / (*df as f32 + 1.0)).ln() + 1.0)
         .collect();
+    for vector in &mut counts {
+        vector.retain(|(id, _)| document_frequency[*id as usize] >= min_document_frequency);
+        for (id, weight) in vector.iter_mut() {
+            *weight *= idf[*id as usize];
+        }
+        vector.shrink_to_fit();
+        normalise(vector);
+    }
     counts
-        .into_iter()
-        .map(|bag| {
-            let mut vector: SparseVector = bag
-                .into_iter()
-                .filter(|(id, _)| document_frequency[*id as usize] >= min_document_frequency)
-                .map(|(id, weight)| (id, weight * idf[id as usize]))
-                .collect();
-            normalise(&mut vector);
-            vector
-        })
-        .collect()
 }
 
 fn normalise(vector: &mut SparseVector) {

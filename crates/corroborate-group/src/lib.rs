@@ -80,8 +80,8 @@ pub fn group(articles: &[AnalyzedArticle], config: &GroupConfig) -> Grouping {
 }
 
 /// Groups sketched articles (see [`Sketches`]).
-fn group_sketches(sketches: Sketches) -> Grouping {
-    let config = &sketches.config;
+fn group_sketches(mut sketches: Sketches) -> Grouping {
+    let config = sketches.config.clone();
     let order = reading_order(&sketches.articles);
     let prints: Vec<_> = sketches
         .articles
@@ -109,8 +109,7 @@ fn group_sketches(sketches: Sketches) -> Grouping {
         }
     }
 
-    let features = features::extract(&sketches, &order, config.cluster.min_document_frequency);
-    let config = sketches.config.clone();
+    let features = features::extract(&mut sketches, &order, config.cluster.min_document_frequency);
     drop(sketches);
     let (online, readings) = cluster::read_online(&order, &copy_of, &features, &config.cluster);
     let mut stories = refine::refine(online, &copy_of, &position, &features, &config.cluster);
