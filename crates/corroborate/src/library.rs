@@ -11,10 +11,12 @@
 //! a story is never split by accident of what was loaded), and, for undated articles, with
 //! the stories of the most recent undated ones. Stories keep their id when most of their
 //! articles stay together; a story that loses every article is removed and its id retired.
-//! Stories that no chunk touches are left as they are. Because grouping reads the window's
-//! articles afresh, ingesting a collection in one run or in several may group it
-//! differently at the margins; each stored brief is always exactly the brief of its
-//! story's articles (`corroborate brief` over the same files gives the same JSON).
+//! Stories that no chunk touches are left as they are. Grouping reads a stored article
+//! through the analysis the previous chunk left for it (its story's, when the chunk rebuilt
+//! that brief) and analyses the rest in the window's cleaning context, so ingesting a
+//! collection in one run or in several may group it differently at the margins; each stored
+//! brief is always exactly the brief of its story's articles (`corroborate brief` over the
+//! same files gives the same JSON).
 
 use std::collections::{BTreeMap, BTreeSet};
 
