@@ -181,12 +181,18 @@ pub(crate) fn read_online(
     (stories, readings)
 }
 
-/// Articles scanned per index key, at most: the most recent entries stand for a key that
-/// many stories share.
-const MAX_POSTINGS_SCAN: usize = 2_000;
+/// Postings read per index key, at most, newest first: the most recent entries stand for a
+/// key that many stories share, so the work per key is bounded whatever the collection.
+const MAX_POSTINGS_SCAN: usize = 256;
+
+/// Candidate stories scored in full per article, at most: the ones with the most key weight
+/// in common with the article (a cheap bound on the dot products), so the scoring work per
+/// article is bounded too.
+const MAX_CANDIDATES: usize = 64;
 
 /// Entries of the inverted index: a story and the first day of the article that put it
-/// there (`i64::MAX` for an undated article).
+/// there (`i64::MAX` for an undated article). Postings are added in reading order, so every
+/// list is sorted by day.
 #[derive(Clone, Copy)]
 struct Posting {
     story: u32,
@@ -210,6 +216,12 @@ struct State<'a> {
     entity_postings: Vec<Vec<Posting>>,
     /// For each story, the last step it was found as a candidate (dedupes the lookup).
     seen_at: Vec<usize>,
+    /// For each story, the last key lookup that found it (a key counts once per story).
+    seen_by_key: Vec<u64>,
+    /// Key lookups so far.
+    lookups: u64,
+    /// For each story, the key weight it shares with the article being read.
+    shared: Vec<f32>,
 }
 
 impl<'a> State<'a> {
@@ -226,6 +238,9 @@ impl<'a> State<'a> {
             term_postings: vec![Vec::new(); n_terms],
             entity_postings: vec![Vec::new(); features.entity_names.len()],
             seen_at: Vec::new(),
+            seen_by_key: Vec::new(),
+            lookups: 0,
+            shared: Vec::new(),
         }
     }
 
@@ -242,28 +257,73 @@ impl<'a> State<'a> {
         let entities = &self.features.entities[article];
         let period = self.features.periods[article];
         let earliest = period.map(|period| period.first - i64::from(config.window_days));
+        // Each key's postings within the window, newest first and at most
+        // `MAX_POSTINGS_SCAN` of them, name candidate stories; a story gathers the article's
+        // weight on each key it shares (once per key), a cheap stand-in for the score.
+        let text_share = 1.0 - config.entity_weight;
+        let mut keys: Vec<(bool, u32, f32)> = index_keys(terms, config.index_terms)
+            .into_iter()
+            .map(|id| {
+                let weight = terms
+                    .binary_search_by_key(&id, |(term, _)| *term)
+                    .map_or(0.0, |at| terms[at].1);
+                (false, id, text_share * weight)
+            })
+            .collect();
+        keys.extend(
+            entities
+                .iter()
+                .map(|(id, weight)| (true, *id, config.entity_weight * weight)),
+        );
         let mut candidates: Vec<u32> = Vec::new();
-        let keys = index_keys(terms, config.index_terms);
-        let lists = keys
-            .iter()
-            .map(|id| &self.term_postings[*id as usize])
-            .chain(
-                entities
-                    .iter()
-                    .map(|(id, _)| &self.entity_postings[*id as usize]),
-            );
-        for postings in lists {
-            for posting in postings.iter().rev().take(MAX_POSTINGS_SCAN) {
-                if earliest.is_some_and(|earliest| posting.day < earliest) {
-                    // Postings are added in reading order, so every earlier one is older.
-                    break;
+        for (is_entity, id, weight) in keys {
+            let postings = if is_entity {
+                &mut self.entity_postings[id as usize]
+            } else {
+                &mut self.term_postings[id as usize]
+            };
+            let start = earliest.map_or(0, |earliest| {
+                postings.partition_point(|posting| posting.day < earliest)
+            });
+            let in_window = postings.len() - start;
+            if is_entity
+                && self.features.entity_is_number[id as usize]
+                && in_window > MAX_POSTINGS_SCAN
+            {
+                // A number that many articles of the window carry (a year, a small count)
+                // names no story; it still counts in the score of the stories found.
+                continue;
+            }
+            self.lookups += 1;
+            for posting in postings[start..].iter().rev().take(MAX_POSTINGS_SCAN) {
+                let story = posting.story as usize;
+                if self.seen_by_key[story] == self.lookups {
+                    continue;
                 }
-                let seen = &mut self.seen_at[posting.story as usize];
-                if *seen != step + 1 {
-                    *seen = step + 1;
+                self.seen_by_key[story] = self.lookups;
+                if self.seen_at[story] != step + 1 {
+                    self.seen_at[story] = step + 1;
+                    self.shared[story] = 0.0;
                     candidates.push(posting.story);
                 }
+                self.shared[story] += weight;
             }
+            // Postings older than the window are never read again by a dated article (they
+            // come in date order); the newest few stay for the undated ones read last.
+            let stale = start.min(postings.len().saturating_sub(MAX_POSTINGS_SCAN));
+            if stale > 0 && stale * 2 >= postings.len() {
+                postings.drain(..stale);
+            }
+        }
+        if candidates.len() > MAX_CANDIDATES {
+            let shared = &self.shared;
+            let by_shared = |a: &u32, b: &u32| {
+                shared[*b as usize]
+                    .total_cmp(&shared[*a as usize])
+                    .then(a.cmp(b))
+            };
+            candidates.select_nth_unstable_by(MAX_CANDIDATES - 1, by_shared);
+            candidates.truncate(MAX_CANDIDATES);
         }
         candidates.sort_unstable();
         let mut best: Option<(f32, usize, bool)> = None;
@@ -320,6 +380,8 @@ impl<'a> State<'a> {
             period: None,
         });
         self.seen_at.push(0);
+        self.seen_by_key.push(0);
+        self.shared.push(0.0);
         let story = self.stories.len() - 1;
         self.add(story, article, config);
         story

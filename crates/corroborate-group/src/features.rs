@@ -8,26 +8,12 @@
 
 use corroborate_model::calendar::day_number;
 use corroborate_model::text::fold;
-use corroborate_model::{AnalyzedArticle, EntityKind, PublishedDate};
-use rustc_hash::FxHashMap as HashMap;
+use corroborate_model::{EntityKind, PublishedDate};
 
-use crate::terms::TermDictionary;
+use crate::sketch::Sketches;
 
 /// A sparse vector: ids ascending, unit length (or empty).
 pub(crate) type SparseVector = Vec<(u32, f32)>;
-
-/// How features are weighted.
-#[derive(Clone, Debug)]
-pub(crate) struct FeatureWeights {
-    /// Extra occurrences given to each title word.
-    pub title_boost: f32,
-    /// Extra occurrences given to each word of an entity mention.
-    pub name_boost: f32,
-    /// Weight of each occurrence of a number among the entity features (0 leaves them out).
-    pub number_weight: f32,
-    /// Terms found in fewer articles are left out of the vectors (they cannot match).
-    pub min_document_frequency: u32,
-}
 
 /// The features of every article, indexed like the input.
 pub(crate) struct Features {
@@ -100,99 +86,65 @@ impl Period {
     }
 }
 
-/// Builds the features of `articles`, reading them in `order`.
+/// Builds the features of the sketched articles, reading them in `order`: term and entity
+/// ids are given in the order the articles are read (the provisional ids of the sketches
+/// are mapped to them), so the features do not depend on the input order.
 pub(crate) fn extract(
-    articles: &[AnalyzedArticle],
+    sketches: &mut Sketches,
     order: &[usize],
-    weights: &FeatureWeights,
+    min_document_frequency: u32,
 ) -> Features {
-    let mut dictionary = TermDictionary::new();
-    let mut entity_ids: HashMap<String, u32> = HashMap::default();
+    // The sketches' counts are moved out as they are read: a large collection does not hold
+    // them twice.
+    let spellings = &sketches.spellings;
+    let provisional_is_number = &sketches.entity_is_number;
+    let articles = &mut sketches.articles;
+    let mut term_ids: Vec<u32> = Vec::new();
+    let mut entity_ids: Vec<u32> = vec![u32::MAX; provisional_is_number.len()];
     let mut entity_names: Vec<String> = Vec::new();
     let mut entity_is_number: Vec<bool> = Vec::new();
+    let mut n_terms = 0u32;
     let mut term_counts: Vec<Vec<(u32, f32)>> = vec![Vec::new(); articles.len()];
     let mut entity_counts: Vec<Vec<(u32, f32)>> = vec![Vec::new(); articles.len()];
-    let mut has_names = vec![false; articles.len()];
-    let mut ids = Vec::new();
     for &index in order {
-        let article = &articles[index];
-        ids.clear();
-        dictionary.terms_of(&article.clean.text, &mut ids);
-        let mut counts = count(&ids, 1.0);
-        if let Some(title) = article.title() {
-            ids.clear();
-            dictionary.terms_of(title, &mut ids);
-            let title_counts = count(&ids, weights.title_boost);
-            counts = add(&counts, &title_counts);
-        }
-        if weights.name_boost > 0.0 {
-            ids.clear();
-            for mention in &article.mentions {
-                dictionary.terms_of(article.text(mention.span), &mut ids);
+        let sketch = &mut articles[index];
+        let mut counts = std::mem::take(&mut sketch.terms);
+        for (provisional, _) in &mut counts {
+            let at = *provisional as usize;
+            if term_ids.len() <= at {
+                term_ids.resize(at + 1, u32::MAX);
             }
-            let name_counts = count(&ids, weights.name_boost);
-            counts = add(&counts, &name_counts);
+            if term_ids[at] == u32::MAX {
+                term_ids[at] = n_terms;
+                n_terms += 1;
+            }
+            *provisional = term_ids[at];
         }
-        for (_, count) in &mut counts {
-            *count = 1.0 + count.ln();
-        }
+        counts.sort_unstable_by_key(|(id, _)| *id);
         term_counts[index] = counts;
 
-        let mut entities: Vec<(u32, f32)> = Vec::new();
-        for entity in &article.entities {
-            let key = entity_key(&entity.name);
-            if key.is_empty() {
-                continue;
-            }
-            has_names[index] = true;
-            let next_id = u32::try_from(entity_names.len()).expect("fewer than 4 billion names");
-            let id = *entity_ids.entry(key).or_insert(next_id);
-            if id == next_id {
-                entity_names.push(entity.name.clone());
-                entity_is_number.push(false);
-            }
-            let mentions = entity.mentions.len().max(1) as f32;
-            entities.push((id, kind_weight(entity.kind) * (1.0 + mentions.ln())));
-        }
-        if weights.number_weight > 0.0 {
-            // Numbers (scores, tolls, sums, ages, years) tell alike events apart as names do.
-            for (_, word) in corroborate_model::text::words(&article.clean.text) {
-                if !word.starts_with(|c: char| c.is_ascii_digit()) {
-                    continue;
-                }
-                let key = format!("#{}", word.replace(',', ""));
-                let next_id =
+        let mut entities: Vec<(u32, f32)> = Vec::with_capacity(sketch.entities.len());
+        for &(provisional, weight, spelling) in &std::mem::take(&mut sketch.entities) {
+            let provisional = provisional as usize;
+            if entity_ids[provisional] == u32::MAX {
+                entity_ids[provisional] =
                     u32::try_from(entity_names.len()).expect("fewer than 4 billion names");
-                let id = *entity_ids.entry(key).or_insert(next_id);
-                if id == next_id {
-                    entity_names.push(word.to_owned());
-                    entity_is_number.push(true);
-                }
-                entities.push((id, weights.number_weight));
+                entity_names.push(spellings[spelling as usize].clone());
+                entity_is_number.push(provisional_is_number[provisional]);
             }
+            entities.push((entity_ids[provisional], weight));
         }
         entities.sort_unstable_by_key(|(id, _)| *id);
-        entities.dedup_by(|later, earlier| {
-            if later.0 == earlier.0 {
-                earlier.1 += later.1;
-                true
-            } else {
-                false
-            }
-        });
         entity_counts[index] = entities;
     }
-
-    let terms = weigh_all(
-        term_counts,
-        dictionary.len(),
-        weights.min_document_frequency,
-    );
-    let entities = weigh_all(entity_counts, entity_names.len(), 2);
+    let has_names = articles.iter().map(|sketch| sketch.has_names).collect();
     let periods = articles
         .iter()
-        .map(|article| article.clean.article.published.map(Period::of))
+        .map(|sketch| sketch.published.map(Period::of))
         .collect();
+
+    let terms = weigh_all(term_counts, n_terms as usize, min_document_frequency);
+    let entities = weigh_all(entity_counts, entity_names.len(), 2);
     Features {
         terms,
         entities,
@@ -204,7 +156,7 @@ pub(crate) fn extract(
 }
 
 /// The matching form of an entity name: folded words joined by one space.
-fn entity_key(name: &str) -> String {
+pub(crate) fn entity_key(name: &str) -> String {
     let folded = fold(name);
     let mut key = String::with_capacity(folded.len());
     for (_, word) in corroborate_model::text::words(&folded) {
@@ -218,7 +170,7 @@ fn entity_key(name: &str) -> String {
 }
 
 /// Places and people tell events apart best; `Other` names are often headline words.
-fn kind_weight(kind: EntityKind) -> f32 {
+pub(crate) fn kind_weight(kind: EntityKind) -> f32 {
     match kind {
         EntityKind::Person | EntityKind::Place => 1.0,
         EntityKind::Organization => 0.8,
@@ -226,51 +178,10 @@ fn kind_weight(kind: EntityKind) -> f32 {
     }
 }
 
-fn count(ids: &[u32], each: f32) -> Vec<(u32, f32)> {
-    let mut sorted = ids.to_vec();
-    sorted.sort_unstable();
-    let mut counts: Vec<(u32, f32)> = Vec::new();
-    for id in sorted {
-        match counts.last_mut() {
-            Some((last, total)) if *last == id => *total += each,
-            _ => counts.push((id, each)),
-        }
-    }
-    counts
-}
-
-fn add(a: &[(u32, f32)], b: &[(u32, f32)]) -> Vec<(u32, f32)> {
-    let mut out = Vec::with_capacity(a.len() + b.len());
-    let (mut i, mut j) = (0, 0);
-    while i < a.len() || j < b.len() {
-        match (a.get(i), b.get(j)) {
-            (Some(x), Some(y)) if x.0 == y.0 => {
-                out.push((x.0, x.1 + y.1));
-                i += 1;
-                j += 1;
-            }
-            (Some(x), Some(y)) if x.0 < y.0 => {
-                out.push(*x);
-                i += 1;
-            }
-            (Some(x), None) => {
-                out.push(*x);
-                i += 1;
-            }
-            (_, Some(y)) => {
-                out.push(*y);
-                j += 1;
-            }
-            (None, None) => unreachable!("the loop condition holds one side"),
-        }
-    }
-    out
-}
-
 /// Weights (already sublinear in the counts) times smoothed inverse document frequency,
-/// unit length.
+/// unit length; each bag is weighed in place.
 fn weigh_all(
-    counts: Vec<Vec<(u32, f32)>>,
+    mut counts: Vec<Vec<(u32, f32)>>,
     n_ids: usize,
     min_document_frequency: u32,
 ) -> Vec<SparseVector> {
@@ -285,18 +196,15 @@ fn weigh_all(
         .iter()
         .map(|df| ((n + 1.0) / (*df as f32 + 1.0)).ln() + 1.0)
         .collect();
+    for vector in &mut counts {
+        vector.retain(|(id, _)| document_frequency[*id as usize] >= min_document_frequency);
+        for (id, weight) in vector.iter_mut() {
+            *weight *= idf[*id as usize];
+        }
+        vector.shrink_to_fit();
+        normalise(vector);
+    }
     counts
-        .into_iter()
-        .map(|bag| {
-            let mut vector: SparseVector = bag
-                .into_iter()
-                .filter(|(id, _)| document_frequency[*id as usize] >= min_document_frequency)
-                .map(|(id, weight)| (id, weight * idf[id as usize]))
-                .collect();
-            normalise(&mut vector);
-            vector
-        })
-        .collect()
 }
 
 fn normalise(vector: &mut SparseVector) {

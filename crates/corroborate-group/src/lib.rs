@@ -1,6 +1,8 @@
 //! Groups a collection of analysed articles into stories, and finds the copies among them.
 //!
-//! [`group`] runs, in order:
+//! [`group`] sketches each article ([`Sketches`]: what grouping keeps of it, so a large
+//! collection can be sketched a chunk at a time and its analyses dropped), then runs, in
+//! order:
 //! - [`near_dup`]: exact duplicates (the same words) and near duplicates (reprints with
 //!   small edits) by MinHash and banded LSH, reported as copy groups; a copy follows its
 //!   original into its story;
@@ -15,7 +17,7 @@
 //!
 //! Articles are read in a fixed order that does not depend on the input order: dated
 //! articles by date (earliest first), then undated ones; within one date, by article id,
-//! then by text, then by input position. So shuffling the input changes nothing but the
+//! then by a hash of the text, then by input position. So shuffling the input changes nothing but the
 //! indices, and equal keys are the only ties.
 //!
 //! Grouping does no I/O and never fails: an article without words opens its own story.
@@ -33,6 +35,7 @@ mod explain;
 mod features;
 pub mod near_dup;
 mod refine;
+mod sketch;
 mod terms;
 #[cfg(test)]
 mod tests;
@@ -41,6 +44,9 @@ use corroborate_model::AnalyzedArticle;
 
 pub use cluster::{ClusterConfig, Decision, Match, Verdict};
 pub use near_dup::{Copies, NearDupConfig, SIGNATURE_LEN, Signature, find_copies};
+pub use sketch::Sketches;
+
+use sketch::Sketch;
 
 /// How a collection is grouped.
 #[derive(Clone, Debug, Default)]
@@ -68,19 +74,29 @@ pub struct Grouping {
 
 /// Groups articles into stories: copies first, then online clustering in reading order.
 pub fn group(articles: &[AnalyzedArticle], config: &GroupConfig) -> Grouping {
-    let order = reading_order(articles);
-    let texts: Vec<&str> = articles
+    let mut sketches = Sketches::new(config);
+    sketches.add(articles);
+    sketches.group()
+}
+
+/// Groups sketched articles (see [`Sketches`]).
+fn group_sketches(mut sketches: Sketches) -> Grouping {
+    let config = sketches.config.clone();
+    let order = reading_order(&sketches.articles);
+    let prints: Vec<_> = sketches
+        .articles
         .iter()
-        .map(|article| article.clean.text.as_str())
+        .map(|sketch| sketch.print.clone())
         .collect();
-    let copies = find_copies(&texts, &config.near_dup);
+    let copies = near_dup::copies_of(&prints, &config.near_dup);
+    drop(prints);
 
     // Each copy follows the first member of its group in reading order.
-    let mut position = vec![0; articles.len()];
+    let mut position = vec![0; sketches.len()];
     for (step, &article) in order.iter().enumerate() {
         position[article] = step;
     }
-    let mut copy_of = vec![None; articles.len()];
+    let mut copy_of = vec![None; sketches.len()];
     for group in &copies.groups {
         let first = *group
             .iter()
@@ -93,13 +109,8 @@ pub fn group(articles: &[AnalyzedArticle], config: &GroupConfig) -> Grouping {
         }
     }
 
-    let weights = features::FeatureWeights {
-        title_boost: config.cluster.title_boost,
-        name_boost: config.cluster.name_boost,
-        number_weight: config.cluster.number_weight,
-        min_document_frequency: config.cluster.min_document_frequency,
-    };
-    let features = features::extract(articles, &order, &weights);
+    let features = features::extract(&mut sketches, &order, config.cluster.min_document_frequency);
+    drop(sketches);
     let (online, readings) = cluster::read_online(&order, &copy_of, &features, &config.cluster);
     let mut stories = refine::refine(online, &copy_of, &position, &features, &config.cluster);
     for story in &mut stories {
@@ -115,24 +126,25 @@ pub fn group(articles: &[AnalyzedArticle], config: &GroupConfig) -> Grouping {
     }
 }
 
-/// The reading order: dated articles by date, then undated ones; ties by id, text, position.
-fn reading_order(articles: &[AnalyzedArticle]) -> Vec<usize> {
+/// The reading order: dated articles by date, then undated ones; ties by id, then by a hash
+/// of the text, then by position.
+fn reading_order(articles: &[Sketch]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..articles.len()).collect();
     order.sort_by(|&a, &b| {
-        let (left, right) = (&articles[a].clean, &articles[b].clean);
-        let date_key = |article: &corroborate_model::Article| {
-            article
+        let (left, right) = (&articles[a], &articles[b]);
+        let date_key = |sketch: &Sketch| {
+            sketch
                 .published
                 .map(features::Period::of)
                 .map(|period| (period.first, period.last))
         };
-        let (left_date, right_date) = (date_key(&left.article), date_key(&right.article));
+        let (left_date, right_date) = (date_key(left), date_key(right));
         left_date
             .is_none()
             .cmp(&right_date.is_none())
             .then(left_date.cmp(&right_date))
-            .then_with(|| left.article.id.cmp(&right.article.id))
-            .then_with(|| left.text.cmp(&right.text))
+            .then_with(|| left.id.cmp(&right.id))
+            .then(left.text_hash.cmp(&right.text_hash))
             .then(a.cmp(&b))
     });
     order

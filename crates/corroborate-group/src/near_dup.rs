@@ -92,76 +92,122 @@ pub struct Copies {
 
 /// Finds exact and near duplicates among texts. Texts without words are never copies.
 pub fn find_copies(texts: &[&str], config: &NearDupConfig) -> Copies {
+    // Each text's print depends on that text alone, so prints are made in parallel
+    // (collected in input order, so nothing depends on the thread count).
+    let prints: Vec<Option<TextPrint>> = texts
+        .par_iter()
+        .map(|text| TextPrint::of(text, config))
+        .collect();
+    copies_of(&prints, config)
+}
+
+/// What copy detection keeps of a text: two independent hashes of its folded words (equal
+/// for texts with the same words) and its MinHash signature.
+#[derive(Clone, Debug)]
+pub(crate) struct TextPrint {
+    words: u64,
+    check: u64,
+    signature: Signature,
+}
+
+impl TextPrint {
+    /// The print of a text; `None` for a text without words.
+    pub(crate) fn of(text: &str, config: &NearDupConfig) -> Option<TextPrint> {
+        let hashes = word_hashes(text);
+        if hashes.is_empty() {
+            return None;
+        }
+        let words = hashes.iter().fold(0x5EED, |hash, word| mix(hash ^ word));
+        let check = hashes.iter().fold(hashes.len() as u64, |hash, word| {
+            mix(hash.rotate_left(23) ^ word.wrapping_mul(0x9E37_79B9_7F4A_7C15))
+        });
+        let signature = signature_of_words(&hashes, config.shingle_words.max(1));
+        Some(TextPrint {
+            words,
+            check,
+            signature,
+        })
+    }
+}
+
+/// Finds exact and near duplicates from the texts' prints. Two texts are exact duplicates
+/// when both hashes of their folded words agree (a 128-bit key: a false match is out of
+/// reach of any collection).
+pub(crate) fn copies_of(prints: &[Option<TextPrint>], config: &NearDupConfig) -> Copies {
     assert!(
         config.bands > 0 && SIGNATURE_LEN.is_multiple_of(config.bands),
         "the number of bands must divide {SIGNATURE_LEN}"
     );
-    let shingle_words = config.shingle_words.max(1);
-    let mut components = UnionFind::new(texts.len());
-    let mut exact_components = UnionFind::new(texts.len());
+    let mut components = UnionFind::new(prints.len());
+    let mut exact_components = UnionFind::new(prints.len());
 
-    // Each text's hash and signature depend on that text alone, so they are computed in
-    // parallel (collected in input order, so nothing depends on the thread count); the
-    // comparisons below stay sequential.
-    let measured: Vec<Option<(u64, Signature)>> = texts
-        .par_iter()
-        .map(|text| {
-            let hashes = word_hashes(text);
-            if hashes.is_empty() {
-                return None;
+    // Exact duplicates: the first text with the same words stands for the group in LSH.
+    let mut first_with: HashMap<(u64, u64), usize> = HashMap::default();
+    let mut in_lsh: Vec<bool> = vec![false; prints.len()];
+    for (index, print) in prints.iter().enumerate() {
+        let Some(print) = print else { continue };
+        match first_with.entry((print.words, print.check)) {
+            std::collections::hash_map::Entry::Occupied(first) => {
+                exact_components.union(*first.get(), index);
+                components.union(*first.get(), index);
             }
-            let text_hash = hashes.iter().fold(0x5EED, |hash, word| mix(hash ^ word));
-            Some((text_hash, signature_of_words(&hashes, shingle_words)))
-        })
-        .collect();
-
-    // Exact duplicates: equal word hashes, confirmed on the folded words.
-    let mut by_text: HashMap<u64, Vec<usize>> = HashMap::default();
-    let mut signatures: Vec<Option<Signature>> = Vec::with_capacity(texts.len());
-    for (index, measure) in measured.into_iter().enumerate() {
-        let Some((text_hash, signature)) = measure else {
-            signatures.push(None);
-            continue;
-        };
-        let same = by_text.entry(text_hash).or_default();
-        if let Some(&first) = same
-            .iter()
-            .find(|&&other| same_words(texts[other], texts[index]))
-        {
-            exact_components.union(first, index);
-            components.union(first, index);
-            // One representative of the exact group stands for it in LSH.
-            signatures.push(None);
-            continue;
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(index);
+                in_lsh[index] = true;
+            }
         }
-        same.push(index);
-        signatures.push(Some(signature));
     }
+    drop(first_with);
 
-    // Near duplicates: LSH candidates verified by their estimated similarity.
+    // Near duplicates: LSH candidates verified by their estimated similarity. One band at
+    // a time: each text meets the members that came before it in its bucket (the most
+    // recent ones when the bucket is huge), so the result is the same as reading every band
+    // of a text together, and only one band's buckets are held at once.
     let rows = SIGNATURE_LEN / config.bands;
-    let mut buckets: Vec<HashMap<u64, Vec<u32>>> = vec![HashMap::default(); config.bands];
-    for (index, signature) in signatures.iter().enumerate() {
-        let Some(signature) = signature else { continue };
-        for (band, band_buckets) in buckets.iter_mut().enumerate() {
-            let slots = &signature.values[band * rows..(band + 1) * rows];
-            let key = slots
-                .iter()
-                .fold(band as u64, |hash, value| mix(hash ^ u64::from(*value)));
-            let bucket = band_buckets.entry(key).or_default();
+    for band in 0..config.bands {
+        let mut keyed: Vec<(u64, u32)> = prints
+            .iter()
+            .enumerate()
+            .filter(|(index, _)| in_lsh[*index])
+            .filter_map(|(index, print)| {
+                let print = print.as_ref()?;
+                let slots = &print.signature.values[band * rows..(band + 1) * rows];
+                let key = slots
+                    .iter()
+                    .fold(band as u64, |hash, value| mix(hash ^ u64::from(*value)));
+                Some((
+                    key,
+                    u32::try_from(index).expect("fewer than 4 billion texts"),
+                ))
+            })
+            .collect();
+        keyed.sort_unstable();
+        let mut bucket_start = 0;
+        for at in 0..keyed.len() {
+            if keyed[at].0 != keyed[bucket_start].0 {
+                bucket_start = at;
+            }
+            let index = keyed[at].1 as usize;
+            let signature = &prints[index]
+                .as_ref()
+                .expect("keyed texts have one")
+                .signature;
             // A huge bucket is a text repeated many times or a degenerate text; the most
             // recent members stand for it, which bounds the work per text.
-            for &other in bucket.iter().rev().take(MAX_BUCKET_SCAN) {
+            let from = bucket_start.max(at.saturating_sub(MAX_BUCKET_SCAN));
+            for &(_, other) in keyed[from..at].iter().rev() {
                 let other = other as usize;
                 if components.find(other) == components.find(index) {
                     continue;
                 }
-                let other_signature = signatures[other].as_ref().expect("bucketed texts have one");
+                let other_signature = &prints[other]
+                    .as_ref()
+                    .expect("keyed texts have one")
+                    .signature;
                 if signature.similarity(other_signature) >= config.threshold {
                     components.union(other, index);
                 }
             }
-            bucket.push(u32::try_from(index).expect("fewer than 4 billion texts"));
         }
     }
 
@@ -186,13 +232,6 @@ fn word_hashes(text: &str) -> Vec<u64> {
             fnv1a(folded.as_bytes())
         })
         .collect()
-}
-
-fn same_words(a: &str, b: &str) -> bool {
-    let fold_words = |text| {
-        corroborate_model::text::words(text).map(|(_, word)| corroborate_model::text::fold(word))
-    };
-    fold_words(a).eq(fold_words(b))
 }
 
 fn signature_of_words(hashes: &[u64], shingle_words: usize) -> Signature {

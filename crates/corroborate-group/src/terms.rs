@@ -46,6 +46,7 @@ impl TermDictionary {
     }
 
     /// The number of distinct terms seen so far.
+    #[cfg(test)]
     pub(crate) fn len(&self) -> usize {
         self.names.len()
     }

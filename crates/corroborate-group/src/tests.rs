@@ -5,7 +5,7 @@ use corroborate_analyze::{AnalyzeConfig, analyze};
 use corroborate_model::{AnalyzedArticle, Article, ArticleId, CleanText, OffsetMap, PublishedDate};
 use proptest::prelude::*;
 
-use crate::{GroupConfig, Grouping, Verdict, group};
+use crate::{GroupConfig, Grouping, Sketches, Verdict, group};
 
 fn article(id: &str, date: Option<&str>, text: &str) -> AnalyzedArticle {
     let article = Article {
@@ -297,6 +297,31 @@ proptest! {
             partition_by_id(&moved, &regrouped),
             partition_by_id(&articles, &grouping)
         );
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(32))]
+
+    /// The pipeline sketches a large collection a chunk at a time and drops the analyses;
+    /// the grouping must not depend on where the chunks are cut.
+    #[test]
+    fn sketching_in_chunks_groups_as_all_at_once(
+        specs in collection(),
+        chunk in 1usize..6,
+    ) {
+        let articles = build(&specs);
+        let whole = stories(&articles);
+        let mut sketches = Sketches::new(&GroupConfig::default());
+        for part in articles.chunks(chunk) {
+            sketches.add(part);
+        }
+        prop_assert_eq!(sketches.len(), articles.len());
+        let chunked = sketches.group();
+        prop_assert_eq!(&chunked.stories, &whole.stories);
+        prop_assert_eq!(&chunked.copies, &whole.copies);
+        prop_assert_eq!(&chunked.order, &whole.order);
+        prop_assert_eq!(&chunked.decisions, &whole.decisions);
     }
 }
 

@@ -11,19 +11,23 @@
 //! a story is never split by accident of what was loaded), and, for undated articles, with
 //! the stories of the most recent undated ones. Stories keep their id when most of their
 //! articles stay together; a story that loses every article is removed and its id retired.
-//! Stories that no chunk touches are left as they are. Because grouping reads the window's
-//! articles afresh, ingesting a collection in one run or in several may group it
-//! differently at the margins; each stored brief is always exactly the brief of its
-//! story's articles (`corroborate brief` over the same files gives the same JSON).
+//! Stories that no chunk touches are left as they are. Grouping reads a stored article
+//! through the analysis the previous chunk left for it (its story's, when the chunk rebuilt
+//! that brief) and analyses the rest in the window's cleaning context, so ingesting a
+//! collection in one run or in several may group it differently at the margins; each stored
+//! brief is always exactly the brief of its story's articles (`corroborate brief` over the
+//! same files gives the same JSON).
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use corroborate_group::group;
+use corroborate_clean::CleanContext;
+use corroborate_group::Sketches;
 use corroborate_ingest::ingest;
 use corroborate_model::calendar::shift_iso_day;
 use corroborate_model::{
-    AnalyzedArticle, Article, ArticleId, Brief, Diagnostic, EntityKind, FactStatus, Span,
+    AnalyzedArticle, Article, ArticleId, Brief, Diagnostic, EntityKind, FactStatus, Span, Story,
 };
+use corroborate_reconcile::reconcile;
 use corroborate_render::{Format, RenderOptions, render};
 use corroborate_store::{
     ArticleView, Mark, MarkKind, NewArticle, RemovedPassage, Store, StoreError, StoryMember,
@@ -31,8 +35,9 @@ use corroborate_store::{
 };
 
 use rayon::prelude::*;
+use std::collections::HashMap;
 
-use crate::pipeline::{PipelineConfig, analyze_articles, brief_articles};
+use crate::pipeline::{PipelineConfig, analyze_articles, analyze_in_context};
 
 /// How a collection grows.
 #[derive(Clone, Debug)]
@@ -103,13 +108,20 @@ pub fn ingest_into_store(
     });
     let total = articles.len();
     let mut done = 0;
+    let mut analyses = AnalysisCache::default();
     for chunk in articles.chunks(library.chunk.max(1)) {
-        add_chunk(store, chunk, config, library, &mut report)?;
+        add_chunk(store, chunk, config, library, &mut analyses, &mut report)?;
         done += chunk.len();
         progress(done, total);
     }
     Ok(report)
 }
+
+/// The analyses of the stored articles of the last chunk's window, by store sequence number:
+/// each one as its story's brief last read it (or, for an article whose story did not
+/// change, as the chunk's grouping read it). Consecutive chunks cover nearby days, so most
+/// of a window's articles are analysed once for the whole ingest instead of once a chunk.
+type AnalysisCache = HashMap<i64, AnalyzedArticle>;
 
 /// One transaction: the chunk's new articles and every story they change.
 fn add_chunk(
@@ -117,6 +129,7 @@ fn add_chunk(
     chunk: &[Article],
     config: &PipelineConfig,
     library: &LibraryConfig,
+    analyses: &mut AnalysisCache,
     report: &mut LibraryReport,
 ) -> Result<(), StoreError> {
     let writer = store.writer()?;
@@ -218,12 +231,37 @@ fn add_chunk(
         .collect();
     members.extend(fresh.into_iter().map(|(seq, article)| (seq, None, article)));
     members.sort_by_key(|(seq, _, _)| *seq);
-    let articles: Vec<Article> = members
-        .iter()
-        .map(|(_, _, article)| article.clone())
+    // Grouping reads the cached analysis of a stored article when the last chunk left one,
+    // and analyses the others (the new articles first of all) in the window's cleaning
+    // context, as a batch run would.
+    analyses.retain(|seq, _| members.iter().any(|(member, _, _)| member == seq));
+    let missing: Vec<usize> = (0..members.len())
+        .filter(|&member| !analyses.contains_key(&members[member].0))
         .collect();
-    let (analyzed, _) = analyze_articles(&articles, config);
-    let grouping = group(&analyzed, &config.group);
+    if !missing.is_empty() {
+        let window_articles: Vec<Article> = members
+            .iter()
+            .map(|(_, _, article)| article.clone())
+            .collect();
+        let context = CleanContext::new(&window_articles);
+        let to_analyse: Vec<Article> = missing
+            .iter()
+            .map(|&member| window_articles[member].clone())
+            .collect();
+        let (analyzed, _) = analyze_in_context(&to_analyse, &context, config);
+        for (&member, analyzed) in missing.iter().zip(analyzed) {
+            analyses.insert(members[member].0, analyzed);
+        }
+    }
+    let grouping = {
+        let read: Vec<&AnalyzedArticle> = members
+            .iter()
+            .map(|(seq, _, _)| analyses.get(seq).expect("every member was analysed above"))
+            .collect();
+        let mut sketches = Sketches::new(&config.group);
+        sketches.add(&read);
+        sketches.group()
+    };
 
     // Old story sizes, to tell an unchanged story from a changed one.
     let mut old_sizes: BTreeMap<i64, usize> = BTreeMap::new();
@@ -281,29 +319,38 @@ fn add_chunk(
         .iter()
         .filter(|(id, _)| old_sizes.contains_key(id))
         .count();
-    // Briefs are independent of each other: built in parallel, written in story order.
-    let rebuilt: Vec<StoryWrite> = changed
+    // Briefs are independent of each other: built in parallel, written in story order. A
+    // brief reads its story's articles analysed together (the story is their cleaning
+    // context), exactly as `corroborate brief` over the same articles would.
+    let rebuilt: Vec<(StoryWrite, Vec<(i64, AnalyzedArticle)>)> = changed
         .par_iter()
         .map(|(id, story)| {
             let story_articles: Vec<Article> = story
                 .iter()
                 .map(|&member| members[member].2.clone())
                 .collect();
-            let run = brief_articles(story_articles, config);
+            let (analyzed, _) = analyze_articles(&story_articles, config);
+            let story_analyses = Story { articles: analyzed };
+            let brief = reconcile(&story_analyses, &config.reconcile);
             let story_members = story
                 .iter()
-                .zip(&run.story.articles)
+                .zip(&story_analyses.articles)
                 .map(|(&member, analyzed)| StoryMember {
                     seq: members[member].0,
                     view: article_view(analyzed),
                     names: entity_names(analyzed),
                 })
                 .collect();
-            story_write(*id, &run.brief, story_members)
+            let seqs = story.iter().map(|&member| members[member].0);
+            (
+                story_write(*id, &brief, story_members),
+                seqs.zip(story_analyses.articles).collect(),
+            )
         })
         .collect();
-    for story in &rebuilt {
-        writer.write_story(story)?;
+    for (story, story_analyses) in rebuilt {
+        writer.write_story(&story)?;
+        analyses.extend(story_analyses);
     }
     for old in old_sizes.keys() {
         if !taken.contains(old) {
@@ -311,7 +358,6 @@ fn add_chunk(
             report.stories_removed += 1;
         }
     }
-    drop(analyzed);
     writer.commit()
 }
 

@@ -3,7 +3,7 @@
 
 use corroborate_analyze::{AnalyzeConfig, analyze};
 use corroborate_clean::{CleanConfig, CleanContext, clean};
-use corroborate_group::{GroupConfig, Grouping, group};
+use corroborate_group::{GroupConfig, Grouping, Sketches};
 use corroborate_ingest::{IngestConfig, ingest};
 use corroborate_model::{AnalyzedArticle, Article, Brief, Diagnostic, Severity, Story};
 use corroborate_reconcile::{ReconcileConfig, reconcile};
@@ -71,7 +71,7 @@ pub fn analyze_articles(
 }
 
 /// Cleans and analyses articles once the batch's cleaning context is built.
-fn analyze_in_context(
+pub(crate) fn analyze_in_context(
     articles: &[Article],
     context: &CleanContext,
     config: &PipelineConfig,
@@ -94,16 +94,22 @@ fn analyze_in_context(
     (analyzed, diagnostics)
 }
 
-/// The outcome of grouping a collection into stories.
+/// The outcome of grouping a collection into stories. The analyses are not kept (a large
+/// collection's would not fit in memory): [`StoriesRun::analyze`] and
+/// [`StoriesRun::clean_texts`] redo them for the articles that need them, with the same
+/// cleaning context, so they are the analyses grouping read.
 #[derive(Debug)]
 pub struct StoriesRun {
-    /// The usable articles, in input order; the grouping's indices point into it.
-    pub articles: Vec<AnalyzedArticle>,
+    /// The usable articles as read, in input order; the grouping's indices point into it.
+    pub articles: Vec<Article>,
+    /// Each article's title: from its metadata, else its headline line.
+    pub titles: Vec<Option<String>>,
     pub grouping: Grouping,
     /// Every message about an input, in input order.
     pub diagnostics: Vec<Diagnostic>,
     /// How long each stage took (for measurements; nothing else reads the clock).
     pub timings: StageTimings,
+    context: CleanContext,
 }
 
 /// Wall-clock time of each stage of [`stories_inputs`].
@@ -112,7 +118,7 @@ pub struct StageTimings {
     pub ingest: Duration,
     /// Measuring the batch for cleaning (repeated lines, vocabulary).
     pub context: Duration,
-    /// Cleaning and analysis, in parallel.
+    /// Cleaning and analysis, in parallel, and sketching for grouping.
     pub analyze: Duration,
     pub group: Duration,
 }
@@ -124,7 +130,34 @@ impl StoriesRun {
             .iter()
             .any(|diagnostic| diagnostic.severity == Severity::Skipped)
     }
+
+    /// Cleans and analyses the articles at `indices` again, as grouping read them.
+    pub fn analyze(&self, indices: &[usize], config: &PipelineConfig) -> Vec<AnalyzedArticle> {
+        indices
+            .par_iter()
+            .map(|&index| {
+                let (clean_text, _) = clean(&self.articles[index], &self.context, &config.clean);
+                analyze(&clean_text, &config.analyze)
+            })
+            .collect()
+    }
+
+    /// The cleaned texts of the articles at `indices`, as grouping read them.
+    pub fn clean_texts(&self, indices: &[usize], config: &PipelineConfig) -> Vec<String> {
+        indices
+            .par_iter()
+            .map(|&index| {
+                clean(&self.articles[index], &self.context, &config.clean)
+                    .0
+                    .text
+            })
+            .collect()
+    }
 }
+
+/// Articles cleaned, analysed and sketched for grouping at a time: the analyses of one chunk
+/// are held at once, then dropped.
+const STORIES_CHUNK: usize = 2_048;
 
 /// Reads a collection and groups it into stories, finding the copies among the articles.
 pub fn stories_inputs(inputs: &[String], config: &PipelineConfig) -> StoriesRun {
@@ -136,19 +169,29 @@ pub fn stories_inputs(inputs: &[String], config: &PipelineConfig) -> StoriesRun 
     let context = CleanContext::new(&report.articles);
     timings.context = started.elapsed();
     let started = Instant::now();
-    let (articles, mut messages) = analyze_in_context(&report.articles, &context, config);
-    timings.analyze = started.elapsed();
-    drop(context);
-    drop(report.articles);
-    let started = Instant::now();
-    let grouping = group(&articles, &config.group);
-    timings.group = started.elapsed();
+    let mut sketches = Sketches::new(&config.group);
+    let mut titles = Vec::with_capacity(report.articles.len());
     let mut diagnostics = report.diagnostics;
-    diagnostics.append(&mut messages);
+    for chunk in report.articles.chunks(STORIES_CHUNK) {
+        let (analyzed, mut messages) = analyze_in_context(chunk, &context, config);
+        titles.extend(
+            analyzed
+                .iter()
+                .map(|article| article.title().map(str::to_owned)),
+        );
+        sketches.add(&analyzed);
+        diagnostics.append(&mut messages);
+    }
+    timings.analyze = started.elapsed();
+    let started = Instant::now();
+    let grouping = sketches.group();
+    timings.group = started.elapsed();
     StoriesRun {
-        articles,
+        articles: report.articles,
+        titles,
         grouping,
         diagnostics,
         timings,
+        context,
     }
 }

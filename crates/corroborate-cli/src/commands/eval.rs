@@ -553,7 +553,7 @@ fn synthetic_stories(path: &std::path::Path) -> anyhow::Result<Outcome> {
         .articles
         .iter()
         .map(|article| {
-            let id = article.clean.article.id.as_str();
+            let id = article.id.as_str();
             match gold_by_id.get(id) {
                 Some(Some(story)) => format!("story-{story}"),
                 Some(None) => format!("alone-{id}"),

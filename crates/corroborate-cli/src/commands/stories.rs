@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, bail};
 use clap::{Args, ValueEnum};
 use corroborate::group::{ClusterConfig, Decision, Grouping, Verdict};
-use corroborate::model::{AnalyzedArticle, Story};
+use corroborate::model::Story;
 use corroborate::pipeline::{PipelineConfig, StoriesRun, stories_inputs};
 use corroborate::reconcile::{copy_groups, reconcile};
 use corroborate::render::{Format, IndexEntry, RenderOptions, index_page, render};
@@ -57,7 +57,7 @@ pub fn run(args: StoriesArgs) -> anyhow::Result<Outcome> {
     if run.articles.is_empty() {
         bail!("no usable articles among the inputs");
     }
-    let stories = summarize(&run);
+    let stories = summarize(&run, &config);
     let rendered = match (&args.explain, args.format) {
         (Some(id), _) => explain(&run, &stories, id, &config.group.cluster)?,
         (None, StoriesFormat::Text) => text(&stories),
@@ -82,10 +82,7 @@ fn write_briefs(
     fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     let mut entries = Vec::new();
     for (story, members) in stories.iter().zip(&run.grouping.stories) {
-        let articles = members
-            .iter()
-            .map(|&index| run.articles[index].clone())
-            .collect();
+        let articles = run.analyze(members, config);
         let brief = reconcile(&Story { articles }, &config.reconcile);
         let options = RenderOptions { color: false };
         for (format, extension) in [(Format::Json, "json"), (Format::Html, "html")] {
@@ -133,13 +130,13 @@ impl StoryLine {
     }
 }
 
-fn summarize(run: &StoriesRun) -> Vec<StoryLine> {
+fn summarize(run: &StoriesRun, config: &PipelineConfig) -> Vec<StoryLine> {
     let grouping = &run.grouping;
     let mut read_rank = vec![0; run.articles.len()];
     for (rank, &index) in grouping.order.iter().enumerate() {
         read_rank[index] = rank;
     }
-    let id = |index: usize| run.articles[index].clean.article.id.to_string();
+    let id = |index: usize| run.articles[index].id.to_string();
     grouping
         .stories
         .iter()
@@ -147,21 +144,19 @@ fn summarize(run: &StoriesRun) -> Vec<StoryLine> {
         .map(|(number, members)| {
             let dates: Vec<_> = members
                 .iter()
-                .filter_map(|&index| run.articles[index].clean.article.published)
+                .filter_map(|&index| run.articles[index].published)
                 .collect();
             // The copy groups the story's brief counts once for independent support: near
             // duplicates and reprints that share substantial passages.
-            let texts: Vec<&str> = members
-                .iter()
-                .map(|&index| run.articles[index].clean.text.as_str())
-                .collect();
+            let texts = run.clean_texts(members, config);
+            let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
             let copies = copy_groups(&texts)
                 .into_iter()
                 .map(|group| group.iter().map(|&at| id(members[at])).collect())
                 .collect();
             StoryLine {
                 story: story_label(number),
-                title: story_title(&run.articles, grouping, &read_rank, members),
+                title: story_title(&run.titles, grouping, &read_rank, members),
                 articles: members.iter().map(|&index| id(index)).collect(),
                 first_published: dates.iter().min().map(ToString::to_string),
                 last_published: dates.iter().max().map(ToString::to_string),
@@ -178,7 +173,7 @@ fn story_label(number: usize) -> String {
 /// The title of the article that fits its story best (the highest average similarity with
 /// the others); a story of one takes its only title. Ties go to the earliest-read article.
 fn story_title(
-    articles: &[AnalyzedArticle],
+    titles: &[Option<String>],
     grouping: &Grouping,
     read_rank: &[usize],
     members: &[usize],
@@ -186,7 +181,7 @@ fn story_title(
     members
         .iter()
         .copied()
-        .filter(|&index| articles[index].title().is_some())
+        .filter(|&index| titles[index].is_some())
         .max_by(|&a, &b| {
             let score = |index: usize| {
                 grouping.decisions[index]
@@ -198,7 +193,7 @@ fn story_title(
                 .total_cmp(&score(b))
                 .then_with(|| read_rank[b].cmp(&read_rank[a]))
         })
-        .and_then(|index| articles[index].title())
+        .and_then(|index| titles[index].as_deref())
         .map(|title| title.trim().to_string())
 }
 
@@ -239,7 +234,7 @@ fn explain(
     cluster: &ClusterConfig,
 ) -> anyhow::Result<String> {
     let matching: Vec<usize> = (0..run.articles.len())
-        .filter(|&index| run.articles[index].clean.article.id.to_string() == id)
+        .filter(|&index| run.articles[index].id.to_string() == id)
         .collect();
     if matching.is_empty() {
         bail!("no article with id {id:?} among the inputs (ids are file names)");
@@ -260,7 +255,7 @@ fn describe(
     cluster: &ClusterConfig,
 ) {
     let (threshold, unnamed) = (cluster.threshold, cluster.unnamed_threshold);
-    let article = &run.articles[decision.article].clean.article;
+    let article = &run.articles[decision.article];
     let story = &stories[decision.story];
     let title = story.title.as_deref().unwrap_or("(untitled)");
     let _ = writeln!(out, "{} ({})", article.id, article.input);
@@ -283,7 +278,7 @@ fn describe(
         }
         Verdict::Copy { of } => format!(
             "is a copy of {} and follows it into its story",
-            run.articles[of].clean.article.id
+            run.articles[of].id
         ),
     };
     let _ = writeln!(out, "  when read: {reading}");
