@@ -83,6 +83,7 @@ pub(crate) fn find_quotes(
                 _ => (context.subject_of_sentence_before(quoted), None),
             },
         };
+        let speaker = speaker.or_else(|| context.subject_of_own_sentence(quoted));
         if let Some(speaker) = &speaker {
             previous_speaker = Some((speaker.clone(), paragraph_end(text, quoted.close)));
         }
@@ -306,9 +307,155 @@ impl Context<'_> {
         } else {
             sentence_end
         };
-        self.cue_after(quoted.close, after_end)
-            .or_else(|| self.cue_before(sentence_start, quoted.open))
-            .or_else(|| self.colon_introduction(sentence_start, quoted.open))
+        // A paragraph opening with the quote after a paragraph ending in a colon (`Cruz
+        // called them on it:`) is introduced by that sentence.
+        let lead_start = if quoted.opens_paragraph
+            && self.text[..quoted.open].trim_end().ends_with(':')
+        {
+            self.sentence_start_before(self.text[..quoted.open].trim_end().len() - 1)
+        } else {
+            sentence_start
+        };
+        // The quote's own sentence first, then a cue in the sentence after (`Baker said the
+        // probe is “ongoing.” He said…`: the next sentence's `He said` reports other words).
+        // A quote opening its sentence looks for its cue after it (`“No,” she said`); a
+        // fragment inside a sentence belongs to the cue before it (`Lee said the plan was “a
+        // mess” while Ross says…`) when that cue has a speaker.
+        let opens_sentence = self.text[sentence_start..quoted.open]
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .is_empty();
+        let mut before = None;
+        if !opens_sentence {
+            before = self.cue_before(lead_start, quoted.open);
+            if before.as_ref().is_some_and(|a| a.speaker.is_some()) {
+                return before;
+            }
+        }
+        if let Some(attribution) = self.cue_after(quoted.close, sentence_end) {
+            return Some(attribution);
+        }
+        if opens_sentence {
+            before = self.cue_before(lead_start, quoted.open);
+            if before.as_ref().is_some_and(|a| a.speaker.is_some()) {
+                return before;
+            }
+        }
+        if after_end > sentence_end
+            && let Some(attribution) = self.cue_after(quoted.close, after_end)
+        {
+            return Some(attribution);
+        }
+        before
+            .or_else(|| self.colon_introduction(lead_start, quoted.open))
+            .or_else(|| self.subject_after_quote(quoted, sentence_end))
+    }
+
+    /// `“Let me talk,” Marsh shot back.`: a quotation closed by a comma, question or
+    /// exclamation mark and followed by a name or a subject pronoun and a verb is that
+    /// person's speech even when the verb is not a known speech verb.
+    fn subject_after_quote(&self, quoted: &Quoted, sentence_end: usize) -> Option<Attribution> {
+        let inner = quoted.inner_text(self.text);
+        let mark_gap = &self.text[quoted.inner.end()..quoted.close];
+        if !(inner.ends_with([',', '?', '!']) || mark_gap.starts_with(',')) {
+            return None;
+        }
+        let end = sentence_end.max(quoted.close);
+        let rest = &self.text[quoted.close..end];
+        let start = quoted.close + (rest.len() - rest.trim_start_matches([' ', ',']).len());
+        let words = word_spans(self.text, start, end);
+        let first = *words.first()?;
+        let (speaker, subject_end) = if let Some(found) = self
+            .found
+            .iter()
+            .find(|f| f.mention.span.start() == first.start())
+        {
+            let kind = found
+                .mention
+                .entity
+                .and_then(|e| self.entities.get(e))
+                .map_or(found.mention.kind, |e| e.kind);
+            if !matches!(kind, EntityKind::Person | EntityKind::Other) {
+                return None;
+            }
+            (self.speaker_of_mention(found), found.mention.span.end())
+        } else {
+            let first_text = &self.text[first.range()];
+            let gender = pronoun_gender(first_text).filter(|_| is_subject_pronoun(first_text))?;
+            (self.resolve_pronoun(first, gender)?, first.end())
+        };
+        // The verb: the next word, in lower case, right after the subject.
+        let verb = words.iter().find(|w| w.start() >= subject_end)?;
+        let gap = &self.text[subject_end..verb.start()];
+        if !gap.trim().is_empty() || !self.text[verb.range()].starts_with(char::is_lowercase) {
+            return None;
+        }
+        Some(Attribution {
+            speaker: Some(speaker),
+            cue: *verb,
+            direct: true,
+            nearest_cue_end: verb.end(),
+        })
+    }
+
+    /// `Moore thanked him for “stepping up.”`: a quotation inside a sentence with no speech
+    /// cue is attributed to the sentence's subject, when that is a named person or body (or a
+    /// pronoun for one) opening its clause. A quote that opens its sentence gets none.
+    fn subject_of_own_sentence(&self, quoted: &Quoted) -> Option<Speaker> {
+        let sentence_start = self.sentence_start_before(quoted.open);
+        if self.text[sentence_start..quoted.open].trim().is_empty() {
+            return None;
+        }
+        let from = self.after_fronted_phrase(sentence_start, quoted.open);
+        let words = word_spans(self.text, from, quoted.open);
+        let first = *words.first()?;
+        let first_text = &self.text[first.range()];
+        if let Some(gender) = pronoun_gender(first_text).filter(|_| is_subject_pronoun(first_text))
+        {
+            return self.resolve_pronoun(first, gender);
+        }
+        let found = self
+            .found
+            .iter()
+            .filter(|f| f.mention.span.start() >= from && f.mention.span.end() <= quoted.open)
+            .find(|f| {
+                matches!(
+                    f.mention.kind,
+                    EntityKind::Person | EntityKind::Organization | EntityKind::Other
+                ) && !self.inside_quote(f.mention.span.start())
+                    && !self.is_audience(f)
+                    // A possessive opening the clause names the speaker (`Marsh’s reply was
+                    // that…`); elsewhere it is not the subject.
+                    && (!self.is_object(f) || f.mention.span.start() == first.start())
+            })?;
+        if self.words_between(from, found.mention.span.start()) > 5 {
+            return None;
+        }
+        Some(self.speaker_of_mention(self.person_after_modifier(found, quoted.open)))
+    }
+
+    /// Skips a fronted adverbial set off by a comma (`When Wallace died in 1998, President
+    /// Quist said`, `On Twitter, Bush called…`): the subject follows it.
+    fn after_fronted_phrase(&self, from: usize, to: usize) -> usize {
+        let stretch = &self.text[from..to];
+        let first_word = stretch
+            .split_whitespace()
+            .next()
+            .unwrap_or_default()
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        if !FRONTED_OPENERS.contains(&first_word.as_str()) {
+            return from;
+        }
+        // The phrase is short; a comma further on closes something else.
+        match stretch.find(',') {
+            Some(comma)
+                if stretch[..comma].split_whitespace().count() <= 12
+                    && !stretch[comma + 1..].trim().is_empty() =>
+            {
+                from + comma + 1
+            }
+            _ => from,
+        }
     }
 
     /// `Sanders delivered a retort: “...”`: a sentence that introduces the quote with a colon
@@ -347,8 +494,12 @@ impl Context<'_> {
         let words = word_spans(self.text, start, to);
         let first = words.first()?;
         let first_text = &self.text[first.range()];
-        // Inverted: `said Sir Edward` (`according to` is handled below as a phrase).
-        if is_cue(first_text) && !first_text.eq_ignore_ascii_case("according") {
+        // Inverted: `said Sir Edward` (`according to` is handled below as a phrase). Only a
+        // plain speech verb inverts; `compared to what rivals do` names no speaker.
+        if is_cue(first_text)
+            && CUE_VERBS.contains(&first_text.to_lowercase().as_str())
+            && !first_text.eq_ignore_ascii_case("according")
+        {
             let speaker = self.speaker_at(first.end(), to)?;
             return Some(Attribution {
                 speaker: Some(speaker),
@@ -369,7 +520,7 @@ impl Context<'_> {
             });
         }
         // `she said`, `Marsh told reporters`, `the spokesman said`: the speaker comes first.
-        let cue_index = words.iter().take(9).position(|w| self.is_cue_at(*w))?;
+        let cue_index = words.iter().take(14).position(|w| self.is_cue_at(*w))?;
         if cue_index == 0 {
             return None;
         }
@@ -590,6 +741,7 @@ impl Context<'_> {
 
     /// The subject as the first mention of the clause.
     fn first_subject(&self, from: usize, to: usize) -> Option<Speaker> {
+        let from = self.after_fronted_phrase(from, to);
         // The subject: the first mention of the clause that is not a possessive or the
         // object of a preposition (`Marsh, speaking to BBC News, said`).
         let mention = self
@@ -791,9 +943,63 @@ impl Context<'_> {
     }
 
     /// A speech verb standing as a word of its own (not the `called` of `so-called`).
+    /// A capitalised cue word right after another capitalised word is part of a name
+    /// (`the United States has`), except in a headline's title case (`Marsh Says…`).
     fn is_cue_at(&self, word: Span) -> bool {
-        is_cue(&self.text[word.range()])
+        let word_text = &self.text[word.range()];
+        is_cue(word_text)
             && !self.text[..word.start()].ends_with(['-', '\u{2010}', '\u{2011}'])
+            && !self.after_determiner(word)
+            && !(word_text.starts_with(char::is_uppercase)
+                && self.follows_capitalised_word(word)
+                && !self.in_headline(word.start()))
+    }
+
+    /// `the states`, `his remarks`, `her calls`: a cue word after a determiner is a noun.
+    fn after_determiner(&self, word: Span) -> bool {
+        let before = self.text[..word.start()].trim_end_matches(' ');
+        let previous = before
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or_default()
+            .to_lowercase();
+        before.len() < word.start()
+            && matches!(
+                previous.as_str(),
+                "the"
+                    | "a"
+                    | "an"
+                    | "these"
+                    | "those"
+                    | "his"
+                    | "her"
+                    | "its"
+                    | "their"
+                    | "our"
+                    | "my"
+                    | "your"
+                    | "many"
+                    | "all"
+                    | "some"
+                    | "several"
+                    | "whose"
+            )
+    }
+
+    fn follows_capitalised_word(&self, word: Span) -> bool {
+        let before = &self.text[..word.start()];
+        let Some(gap) = before.strip_suffix(' ') else {
+            return false;
+        };
+        gap.split(|c: char| !c.is_alphanumeric() && c != '.')
+            .next_back()
+            .is_some_and(|previous| previous.starts_with(char::is_uppercase))
+    }
+
+    fn in_headline(&self, at: usize) -> bool {
+        self.sentences
+            .iter()
+            .any(|s| s.headline && s.span.start() <= at && at < s.span.end())
     }
 
     fn inside_quote(&self, at: usize) -> bool {
@@ -991,6 +1197,15 @@ fn word_spans(text: &str, from: usize, to: usize) -> Vec<Span> {
 const APPOSITION_OPENERS: &[&str] = &[
     "a", "an", "the", "who", "which", "whose", "his", "her", "their", "its", "now", "then", "also",
     "once", "formerly", "speaking", "chief", "former",
+];
+
+/// Words opening a fronted adverbial phrase or clause, which the subject follows after a
+/// comma.
+const FRONTED_OPENERS: &[&str] = &[
+    "when", "after", "before", "as", "if", "although", "though", "while", "since", "because",
+    "once", "until", "in", "on", "at", "during", "despite", "with", "without", "for", "from",
+    "speaking", "addressing", "asked", "later", "earlier", "instead", "meanwhile", "however",
+    "today", "yesterday", "last", "over", "following", "amid", "unlike", "given",
 ];
 
 /// Words that open a description of a speaker (`an aide`, `one official`, `this source`).

@@ -569,7 +569,7 @@ fn scare_quotes_are_not_quotes() {
         "The minister promised a so-called \u{2018}reset\u{2019} of relations with Dunmore. \
          Critics called it a \"fresh start\" that nobody asked for.",
         expect![[r#"
-            Q fresh start | speaker: that nobody | speaker words: that nobody | cue: asked
+            Q fresh start | speaker: Critics | speaker words: Critics | cue: called
         "#]],
     );
 }
