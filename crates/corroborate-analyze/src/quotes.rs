@@ -433,9 +433,34 @@ impl Context<'_> {
         Some(self.speaker_of_mention(self.person_after_modifier(found, quoted.open)))
     }
 
+    /// Skips a dateline (`KELBY, Dunmore (Agency) –`, `KELBY —`): a place in capitals or a
+    /// place with an agency in brackets, then a dash.
+    fn after_dateline(&self, from: usize, to: usize) -> usize {
+        let stretch = &self.text[from..to];
+        let Some((dash_at, dash)) = stretch
+            .char_indices()
+            .take(60)
+            .find(|(_, c)| matches!(c, '\u{2014}' | '\u{2013}' | '-'))
+        else {
+            return from;
+        };
+        let head = stretch[..dash_at].trim();
+        let spaced = stretch[..dash_at].ends_with(' ');
+        let capitals = head.chars().any(char::is_alphabetic)
+            && !head.chars().any(char::is_lowercase)
+            && head.split_whitespace().count() <= 4;
+        let agency = head.ends_with(')') && head.contains('(');
+        if spaced && (capitals || agency) {
+            from + dash_at + dash.len_utf8()
+        } else {
+            from
+        }
+    }
+
     /// Skips a fronted adverbial set off by a comma (`When Wallace died in 1998, President
     /// Quist said`, `On Twitter, Bush called…`): the subject follows it.
     fn after_fronted_phrase(&self, from: usize, to: usize) -> usize {
+        let from = self.after_dateline(from, to);
         let stretch = &self.text[from..to];
         let first_word = stretch
             .split_whitespace()
@@ -540,10 +565,48 @@ impl Context<'_> {
     /// `Marsh said: "...`, `Marsh told reporters that "...`, `According to Marsh, "...`.
     fn cue_before(&self, from: usize, to: usize) -> Option<Attribution> {
         let words = word_spans(self.text, from, to);
-        // The cue nearest the quote, outside other quotations.
-        let cue_index = words
-            .iter()
-            .rposition(|w| self.is_cue_at(*w) && !self.inside_quote(w.start()))?;
+        // A cue inside a fronted clause (`After Brown criticized him, Lee shot back, “…”`)
+        // belongs to that clause, not to the quotation.
+        // `As Lee observed, …` is the exception: that clause is the attribution.
+        let opens_with_as = self.text[from..to]
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("as"));
+        let main_clause = if opens_with_as {
+            from
+        } else {
+            self.after_fronted_phrase(from, to)
+        };
+        let is_candidate = |w: &Span| {
+            self.is_cue_at(*w)
+                && !self.inside_quote(w.start())
+                && (main_clause == from || w.start() >= main_clause)
+        };
+        // The cue nearest the quote, outside other quotations; when its subject cannot be
+        // found (an embedded `that voters will say`), the cue of the clause around it.
+        let nearest = words.iter().rposition(is_candidate)?;
+        let nearest_cue_end = words[nearest].end();
+        let mut first_attempt = None;
+        for cue_index in (0..=nearest).rev().filter(|&index| is_candidate(&words[index])) {
+            let attribution = self.attribution_for_cue_before(&words, cue_index, from, to);
+            if attribution.speaker.is_some() {
+                return Some(Attribution {
+                    nearest_cue_end,
+                    ..attribution
+                });
+            }
+            first_attempt.get_or_insert(attribution);
+        }
+        first_attempt
+    }
+
+    fn attribution_for_cue_before(
+        &self,
+        words: &[Span],
+        cue_index: usize,
+        from: usize,
+        to: usize,
+    ) -> Attribution {
         let cue = words[cue_index];
         let cue_text = &self.text[cue.range()];
         if cue_text.eq_ignore_ascii_case("according") {
@@ -554,33 +617,48 @@ impl Context<'_> {
             let speaker_end = self.text[cue.end()..to]
                 .find(',')
                 .map_or(to, |at| cue.end() + at);
-            return Some(Attribution {
+            return Attribution {
                 speaker: self.speaker_at(cue.end(), speaker_end),
                 cue,
                 direct: false,
                 nearest_cue_end: cue.end(),
-            });
+            };
         }
-        let clause_start = from + after_last(&self.text[from..cue.start()], &[';', '\u{2014}']);
-        // `Trump went after Bush, calling him ...`: a participle's subject is the clause's.
+        let mut clause_start =
+            from + after_last(&self.text[from..cue.start()], &[';', '\u{2014}']);
+        // `Lee said she expected that voters will say …`: a clause opened by `that` is the
+        // embedded verb's own; its subject is looked for there only.
+        if let Some(that) = words[..cue_index]
+            .iter()
+            .rev()
+            .find(|w| w.start() >= clause_start && &self.text[w.range()] == "that")
+        {
+            clause_start = that.end();
+        }
+        // `Trump went after Bush, calling him ...`: a participle's subject is the clause's,
+        // unless a name stands right before it (`with Gorka noting`).
         let participle = CUE_PARTICIPLES.contains(&cue_text.to_lowercase().as_str());
         let speaker = if participle {
-            self.first_subject(clause_start, cue.start())
+            self.found
+                .iter()
+                .find(|f| {
+                    f.mention.span.start() >= clause_start
+                        && f.mention.span.end() <= cue.start()
+                        && self.text[f.mention.span.end()..cue.start()].trim().is_empty()
+                        && !self.inside_quote(f.mention.span.start())
+                })
+                .map(|found| self.speaker_of_mention(found))
+                .or_else(|| self.first_subject(clause_start, cue.start()))
         } else {
             self.speaker_in(clause_start, cue.start())
         }
         .or_else(|| self.named_speaker_at(cue.end(), to));
-        let nearest_cue_end = words
-            .iter()
-            .rev()
-            .find(|w| self.is_cue_at(**w) && !self.inside_quote(w.start()))
-            .map_or(cue.end(), |w| w.end());
-        Some(Attribution {
+        Attribution {
             speaker,
             cue,
             direct: false,
-            nearest_cue_end,
-        })
+            nearest_cue_end: cue.end(),
+        }
     }
 
     /// A named speaker right after an inverted cue (`said Kunin`), never a description.
@@ -648,6 +726,13 @@ impl Context<'_> {
     /// (`Sexton, a creative writing professor, said`).
     fn subject_next_to_cue(&self, from: usize, to: usize) -> Option<Speaker> {
         let mut end = to;
+        // `Sen. Ann Lee (D-Kelby) said`: a bracket between subject and verb is skipped.
+        let trimmed = self.text[from..end].trim_end();
+        if trimmed.ends_with(')')
+            && let Some(open) = trimmed.rfind('(')
+        {
+            end = from + open;
+        }
         let stretch = self.text[from..end].trim_end();
         if let Some(before_comma) = stretch.strip_suffix(',') {
             let opening = before_comma.rfind(',')?;
@@ -1210,7 +1295,7 @@ const FRONTED_OPENERS: &[&str] = &[
 
 /// Words that open a description of a speaker (`an aide`, `one official`, `this source`).
 const DESCRIPTION_DETERMINERS: &[&str] = &[
-    "a", "an", "the", "one", "this", "that", "another", "some", "several", "many", "two", "three",
+    "a", "an", "the", "one", "this", "another", "some", "several", "many", "two", "three",
     "most", "both", "other", "his", "her", "their", "its",
 ];
 
@@ -1259,6 +1344,17 @@ const STOP_HEADS: &[&str] = &[
     "not",
     "also",
     "then",
+    "will",
+    "would",
+    "can",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "do",
+    "does",
+    "did",
 ];
 
 /// Words after which a mention is an object, not a subject.
