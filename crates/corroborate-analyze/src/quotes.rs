@@ -73,6 +73,10 @@ pub(crate) fn find_quotes(
         }
         let (speaker, cue) = match attribution {
             Some(Attribution { speaker, cue, .. }) => (speaker, Some(cue)),
+            // A fragment inside a sentence with no cue belongs to the sentence's subject.
+            None if let Some(subject) = context.subject_of_own_sentence(quoted) => {
+                (Some(subject), None)
+            }
             // A quote opening a paragraph right after the same speaker's quote continues it.
             None => match &previous_speaker {
                 Some((speaker, paragraph_end))
@@ -309,13 +313,12 @@ impl Context<'_> {
         };
         // A paragraph opening with the quote after a paragraph ending in a colon (`Cruz
         // called them on it:`) is introduced by that sentence.
-        let lead_start = if quoted.opens_paragraph
-            && self.text[..quoted.open].trim_end().ends_with(':')
-        {
-            self.sentence_start_before(self.text[..quoted.open].trim_end().len() - 1)
-        } else {
-            sentence_start
-        };
+        let lead_start =
+            if quoted.opens_paragraph && self.text[..quoted.open].trim_end().ends_with(':') {
+                self.sentence_start_before(self.text[..quoted.open].trim_end().len() - 1)
+            } else {
+                sentence_start
+            };
         // The quote's own sentence first, then a cue in the sentence after (`Baker said the
         // probe is “ongoing.” He said…`: the next sentence's `He said` reports other words).
         // A quote opening its sentence looks for its cue after it (`“No,” she said`); a
@@ -587,7 +590,10 @@ impl Context<'_> {
         let nearest = words.iter().rposition(is_candidate)?;
         let nearest_cue_end = words[nearest].end();
         let mut first_attempt = None;
-        for cue_index in (0..=nearest).rev().filter(|&index| is_candidate(&words[index])) {
+        for cue_index in (0..=nearest)
+            .rev()
+            .filter(|&index| is_candidate(&words[index]))
+        {
             let attribution = self.attribution_for_cue_before(&words, cue_index, from, to);
             if attribution.speaker.is_some() {
                 return Some(Attribution {
@@ -624,8 +630,7 @@ impl Context<'_> {
                 nearest_cue_end: cue.end(),
             };
         }
-        let mut clause_start =
-            from + after_last(&self.text[from..cue.start()], &[';', '\u{2014}']);
+        let mut clause_start = from + after_last(&self.text[from..cue.start()], &[';', '\u{2014}']);
         // `Lee said she expected that voters will say …`: a clause opened by `that` is the
         // embedded verb's own; its subject is looked for there only.
         if let Some(that) = words[..cue_index]
@@ -644,7 +649,9 @@ impl Context<'_> {
                 .find(|f| {
                     f.mention.span.start() >= clause_start
                         && f.mention.span.end() <= cue.start()
-                        && self.text[f.mention.span.end()..cue.start()].trim().is_empty()
+                        && self.text[f.mention.span.end()..cue.start()]
+                            .trim()
+                            .is_empty()
                         && !self.inside_quote(f.mention.span.start())
                 })
                 .map(|found| self.speaker_of_mention(found))
@@ -1287,16 +1294,49 @@ const APPOSITION_OPENERS: &[&str] = &[
 /// Words opening a fronted adverbial phrase or clause, which the subject follows after a
 /// comma.
 const FRONTED_OPENERS: &[&str] = &[
-    "when", "after", "before", "as", "if", "although", "though", "while", "since", "because",
-    "once", "until", "in", "on", "at", "during", "despite", "with", "without", "for", "from",
-    "speaking", "addressing", "asked", "later", "earlier", "instead", "meanwhile", "however",
-    "today", "yesterday", "last", "over", "following", "amid", "unlike", "given",
+    "when",
+    "after",
+    "before",
+    "as",
+    "if",
+    "although",
+    "though",
+    "while",
+    "since",
+    "because",
+    "once",
+    "until",
+    "in",
+    "on",
+    "at",
+    "during",
+    "despite",
+    "with",
+    "without",
+    "for",
+    "from",
+    "speaking",
+    "addressing",
+    "asked",
+    "later",
+    "earlier",
+    "instead",
+    "meanwhile",
+    "however",
+    "today",
+    "yesterday",
+    "last",
+    "over",
+    "following",
+    "amid",
+    "unlike",
+    "given",
 ];
 
 /// Words that open a description of a speaker (`an aide`, `one official`, `this source`).
 const DESCRIPTION_DETERMINERS: &[&str] = &[
-    "a", "an", "the", "one", "this", "another", "some", "several", "many", "two", "three",
-    "most", "both", "other", "his", "her", "their", "its",
+    "a", "an", "the", "one", "this", "another", "some", "several", "many", "two", "three", "most",
+    "both", "other", "his", "her", "their", "its",
 ];
 
 /// Heads that do not name speakers (`the statement` aside, these are grammar, not people).

@@ -21,7 +21,8 @@ pub use extraction::{
 };
 pub use quotes::{
     ArticlePredictions, GoldQuote, PolnearArticle, PredictedQuote, QuoteMarks, QuotePairing,
-    QuoteScores, pair_article, polnear_quote_gold, read_predictions, score_quotes, write_predictions,
+    QuoteScores, pair_article, polnear_quote_gold, read_predictions, score_quotes,
+    write_predictions,
 };
 pub use rouge::{Prf, RougeScores, rouge, tokens as rouge_tokens};
 pub use synthetic::{SyntheticArticle, SyntheticCollection, SyntheticConfig, synthetic_collection};

@@ -13,8 +13,8 @@ use corroborate::ingest::text_article;
 use corroborate::pipeline::{PipelineConfig, analyze_articles};
 use corroborate::render::JsonAnalysis;
 use corroborate_eval::{
-    PolnearArticle, PredictedQuote, QuoteMarks, QuoteScores, polnear_quote_gold, read_predictions, score_quotes,
-    write_predictions,
+    PolnearArticle, PredictedQuote, QuoteMarks, QuoteScores, polnear_quote_gold, read_predictions,
+    score_quotes, write_predictions,
 };
 use corroborate_eval::{
     bcubed, ecbplus_documents, extraction_benchmark_pages, partition_labels, score_extraction,
@@ -308,7 +308,11 @@ fn write_quote_errors(
         };
         let short = |start: usize, end: usize| -> String {
             if end.saturating_sub(start) > 160 {
-                format!("{} [...] {}", slice(start, start + 70), slice(end - 70, end))
+                format!(
+                    "{} [...] {}",
+                    slice(start, start + 70),
+                    slice(end - 70, end)
+                )
             } else {
                 slice(start, end)
             }
@@ -373,7 +377,12 @@ fn write_quote_errors(
                 continue;
             }
             let start = gold_quote.content.iter().map(|s| s.0).min().unwrap_or(0);
-            let end = gold_quote.content.iter().map(|s| s.1).max().unwrap_or(start);
+            let end = gold_quote
+                .content
+                .iter()
+                .map(|s| s.1)
+                .max()
+                .unwrap_or(start);
             writeln!(
                 out,
                 "MISSED {} @{}\n  gold: {}\n  source: {:?}\n  context: {}\n",
