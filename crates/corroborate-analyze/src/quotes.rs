@@ -77,10 +77,16 @@ pub(crate) fn find_quotes(
             None if let Some(subject) = context.subject_of_own_sentence(quoted) => {
                 (Some(subject), None)
             }
+            // `Ann Lee agreed. “…”`: a quote right after a sentence ending in a speech verb.
+            None if let Some(speaker) = context.cue_sentence_before(quoted) => {
+                (Some(speaker), None)
+            }
             // A quote opening a paragraph right after the same speaker's quote continues it.
+            // (A fragment inside a later paragraph's sentence belongs to that sentence.)
             None => match &previous_speaker {
                 Some((speaker, paragraph_end))
-                    if context.continues(*paragraph_end, quoted, speaker) =>
+                    if (quoted.open < *paragraph_end || context.opens_sentence(quoted))
+                        && context.continues(*paragraph_end, quoted, speaker) =>
                 {
                     (Some(speaker.clone()), None)
                 }
@@ -436,6 +442,45 @@ impl Context<'_> {
         Some(self.speaker_of_mention(self.person_after_modifier(found, quoted.open)))
     }
 
+    fn opens_sentence(&self, quoted: &Quoted) -> bool {
+        let sentence_start = self.sentence_start_before(quoted.open);
+        self.text[sentence_start..quoted.open]
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .is_empty()
+    }
+
+    /// `Ann Lee agreed. “…”`, `Lee added:` `“…”`: a quote opening its sentence right after a
+    /// short sentence (in the same paragraph, or the paragraph before) that ends with a
+    /// speech verb gets that verb's subject.
+    fn cue_sentence_before(&self, quoted: &Quoted) -> Option<Speaker> {
+        let sentence_start = self.sentence_start_before(quoted.open);
+        if !self.text[sentence_start..quoted.open]
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .is_empty()
+        {
+            return None;
+        }
+        let before = self
+            .sentences
+            .iter()
+            .rev()
+            .find(|s| s.span.end() <= quoted.open)?;
+        let between = &self.text[before.span.end()..quoted.open];
+        if between.matches('\n').count() > 2 || self.inside_quote(before.span.start()) {
+            return None;
+        }
+        let sentence = self.text[before.span.range()].trim_end();
+        if !sentence.ends_with(['.', ':']) {
+            return None;
+        }
+        let words = word_spans(self.text, before.span.start(), before.span.end());
+        let last = *words.last()?;
+        if words.len() > 12 || !self.is_cue_at(last) || self.inside_quote(last.start()) {
+            return None;
+        }
+        self.speaker_in(before.span.start(), last.start())
+    }
+
     /// Skips a dateline (`KELBY, Dunmore (Agency) –`, `KELBY —`): a place in capitals or a
     /// place with an agency in brackets, then a dash.
     fn after_dateline(&self, from: usize, to: usize) -> usize {
@@ -784,6 +829,23 @@ impl Context<'_> {
                 self.description_ending_at(from, words[..=last - gap].as_ref())
             {
                 return Some(description);
+            }
+            // `Small, who attended the rally, said`: a lone capitalised word opening the
+            // clause as the verb's subject is a name, even one the article never marks.
+            if gap == 0
+                && words.len() == 1
+                && word_text.starts_with(char::is_uppercase)
+                && word_text.chars().all(char::is_alphabetic)
+                && !matches!(
+                    word_text,
+                    "It" | "This" | "That" | "There" | "Here" | "Which"
+                )
+            {
+                return Some(Speaker {
+                    span: word,
+                    name: word_text.to_string(),
+                    entity: None,
+                });
             }
             if !word_text.ends_with("ly")
                 && !matches!(
@@ -1530,6 +1592,36 @@ fn is_title_case(text: &str) -> bool {
 }
 
 const CUE_VERBS: &[&str] = &[
+    // Base forms, for plural subjects (`The two councillors argue that`).
+    "argue",
+    "claim",
+    "insist",
+    "warn",
+    "write",
+    "tell",
+    "note",
+    "explain",
+    "ask",
+    "contend",
+    "maintain",
+    "agree",
+    "suggest",
+    "predict",
+    "complain",
+    "acknowledge",
+    "admit",
+    "vow",
+    "declare",
+    "recall",
+    "concede",
+    "caution",
+    "stress",
+    "urge",
+    "reply",
+    "respond",
+    "announce",
+    "confirm",
+    "allege",
     "said",
     "says",
     "say",

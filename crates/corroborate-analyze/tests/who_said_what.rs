@@ -936,3 +936,51 @@ fn participle_after_a_name_has_that_name_as_subject() {
         "#]],
     );
 }
+
+#[test]
+fn plural_subject_with_a_base_form_cue_is_the_speaker() {
+    check(
+        "The two councillors, however, argue that \u{201C}there is a precedent for recounts,\u{201D} \
+         citing a case in Kelby.\n",
+        expect![[r#"
+            Q there is a precedent for recounts, | speaker: two councillors | speaker words: two councillors | cue: argue
+        "#]],
+    );
+}
+
+#[test]
+fn lone_capitalised_subject_before_an_apposition_is_a_name() {
+    check(
+        "Small, who attended the rally on Wednesday, said that \u{201C}the owners took advantage \
+         of the rules.\u{201D}\n",
+        expect![[r#"
+            Q the owners took advantage of the rules. | speaker: Small | speaker words: Small | cue: said
+        "#]],
+    );
+}
+
+#[test]
+fn quote_after_a_sentence_ending_in_a_speech_verb_is_that_subjects() {
+    check(
+        "\u{201C}The ferry will not run this winter,\u{201D} said Ivo Brannick.\n\n\
+         Harbour historian Carla Voss agreed. \u{201C}Nobody has run it in winter since the old \
+         pier burned down.\u{201D}\n",
+        expect![[r#"
+            Q The ferry will not run this winter, | speaker: Ivo Brannick | speaker words: Ivo Brannick | cue: said
+            Q Nobody has run it in winter since the old pier burned down. | speaker: Carla Voss | speaker words: Carla Voss | cue: -
+        "#]],
+    );
+}
+
+#[test]
+fn fragment_in_a_later_paragraph_does_not_continue_the_previous_speaker() {
+    check(
+        "\u{201C}We will fight this ruling in every court,\u{201D} Ann Lee said.\n\n\
+         The advert targets a \u{201C}rigged harbour economy where ferry owners buy \
+         elections.\u{201D}\n",
+        expect![[r#"
+            Q We will fight this ruling in every court, | speaker: Ann Lee | speaker words: Ann Lee | cue: said
+            Q rigged harbour economy where ferry owners buy elections. | speaker: - | speaker words: - | cue: -
+        "#]],
+    );
+}
