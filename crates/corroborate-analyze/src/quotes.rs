@@ -1101,12 +1101,13 @@ impl Context<'_> {
     /// (`the United States has`), except in a headline's title case (`Marsh Says…`).
     fn is_cue_at(&self, word: Span) -> bool {
         let word_text = &self.text[word.range()];
+        let part_of_name = word_text.starts_with(char::is_uppercase)
+            && self.follows_capitalised_word(word)
+            && !self.in_headline(word.start());
         is_cue(word_text)
             && !self.text[..word.start()].ends_with(['-', '\u{2010}', '\u{2011}'])
             && !self.after_determiner(word)
-            && !(word_text.starts_with(char::is_uppercase)
-                && self.follows_capitalised_word(word)
-                && !self.in_headline(word.start()))
+            && !part_of_name
     }
 
     /// `the states`, `his remarks`, `her calls`: a cue word after a determiner is a noun.
