@@ -47,8 +47,15 @@ pub(crate) fn find_mentions(text: &str, sentences: &[Sentence]) -> Vec<Found> {
         } else {
             tokens[index - 1].0 + tokens[index - 1].1.len()
         };
-        let gap = text[gap_start..*offset].trim();
-        if gap.ends_with(['\u{201C}', '"', ':', '\u{2018}']) || gap.ends_with(": \"") {
+        let raw_gap = &text[gap_start..*offset];
+        let gap = raw_gap.trim();
+        // A straight mark opens a quotation only when it touches the word after it: in
+        // `won," Hale said` it closes one, and `Hale` is not a sentence opener.
+        let opening_straight = raw_gap.ends_with('"');
+        if gap.ends_with(['\u{201C}', ':', '\u{2018}'])
+            || (gap.ends_with('"') && opening_straight)
+            || gap.ends_with(": \"")
+        {
             sentence_starts.insert(*offset);
         }
     }

@@ -73,16 +73,27 @@ pub(crate) fn find_quotes(
         }
         let (speaker, cue) = match attribution {
             Some(Attribution { speaker, cue, .. }) => (speaker, Some(cue)),
+            // A fragment inside a sentence with no cue belongs to the sentence's subject.
+            None if let Some(subject) = context.subject_of_own_sentence(quoted) => {
+                (Some(subject), None)
+            }
+            // `Ann Lee agreed. “…”`: a quote right after a sentence ending in a speech verb.
+            None if let Some(speaker) = context.cue_sentence_before(quoted) => {
+                (Some(speaker), None)
+            }
             // A quote opening a paragraph right after the same speaker's quote continues it.
+            // (A fragment inside a later paragraph's sentence belongs to that sentence.)
             None => match &previous_speaker {
                 Some((speaker, paragraph_end))
-                    if context.continues(*paragraph_end, quoted, speaker) =>
+                    if (quoted.open < *paragraph_end || context.opens_sentence(quoted))
+                        && context.continues(*paragraph_end, quoted, speaker) =>
                 {
                     (Some(speaker.clone()), None)
                 }
                 _ => (context.subject_of_sentence_before(quoted), None),
             },
         };
+        let speaker = speaker.or_else(|| context.subject_of_own_sentence(quoted));
         if let Some(speaker) = &speaker {
             previous_speaker = Some((speaker.clone(), paragraph_end(text, quoted.close)));
         }
@@ -306,9 +317,218 @@ impl Context<'_> {
         } else {
             sentence_end
         };
-        self.cue_after(quoted.close, after_end)
-            .or_else(|| self.cue_before(sentence_start, quoted.open))
-            .or_else(|| self.colon_introduction(sentence_start, quoted.open))
+        // A paragraph opening with the quote after a paragraph ending in a colon (`Cruz
+        // called them on it:`) is introduced by that sentence.
+        let lead_start =
+            if quoted.opens_paragraph && self.text[..quoted.open].trim_end().ends_with(':') {
+                self.sentence_start_before(self.text[..quoted.open].trim_end().len() - 1)
+            } else {
+                sentence_start
+            };
+        // The quote's own sentence first, then a cue in the sentence after (`Baker said the
+        // probe is “ongoing.” He said…`: the next sentence's `He said` reports other words).
+        // A quote opening its sentence looks for its cue after it (`“No,” she said`); a
+        // fragment inside a sentence belongs to the cue before it (`Lee said the plan was “a
+        // mess” while Ross says…`) when that cue has a speaker.
+        let opens_sentence = self.text[sentence_start..quoted.open]
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .is_empty();
+        let mut before = None;
+        if !opens_sentence {
+            before = self.cue_before(lead_start, quoted.open);
+            if before.as_ref().is_some_and(|a| a.speaker.is_some()) {
+                return before;
+            }
+        }
+        if let Some(attribution) = self.cue_after(quoted.close, sentence_end) {
+            return Some(attribution);
+        }
+        if opens_sentence {
+            before = self.cue_before(lead_start, quoted.open);
+            if before.as_ref().is_some_and(|a| a.speaker.is_some()) {
+                return before;
+            }
+        }
+        if after_end > sentence_end
+            && let Some(attribution) = self.cue_after(quoted.close, after_end)
+        {
+            return Some(attribution);
+        }
+        before
+            .or_else(|| self.colon_introduction(lead_start, quoted.open))
+            .or_else(|| self.subject_after_quote(quoted, sentence_end))
+    }
+
+    /// `“Let me talk,” Marsh shot back.`: a quotation closed by a comma, question or
+    /// exclamation mark and followed by a name or a subject pronoun and a verb is that
+    /// person's speech even when the verb is not a known speech verb.
+    fn subject_after_quote(&self, quoted: &Quoted, sentence_end: usize) -> Option<Attribution> {
+        let inner = quoted.inner_text(self.text);
+        let mark_gap = &self.text[quoted.inner.end()..quoted.close];
+        if !(inner.ends_with([',', '?', '!']) || mark_gap.starts_with(',')) {
+            return None;
+        }
+        let end = sentence_end.max(quoted.close);
+        let rest = &self.text[quoted.close..end];
+        let start = quoted.close + (rest.len() - rest.trim_start_matches([' ', ',']).len());
+        let words = word_spans(self.text, start, end);
+        let first = *words.first()?;
+        let (speaker, subject_end) = if let Some(found) = self
+            .found
+            .iter()
+            .find(|f| f.mention.span.start() == first.start())
+        {
+            let kind = found
+                .mention
+                .entity
+                .and_then(|e| self.entities.get(e))
+                .map_or(found.mention.kind, |e| e.kind);
+            if !matches!(kind, EntityKind::Person | EntityKind::Other) {
+                return None;
+            }
+            (self.speaker_of_mention(found), found.mention.span.end())
+        } else {
+            let first_text = &self.text[first.range()];
+            let gender = pronoun_gender(first_text).filter(|_| is_subject_pronoun(first_text))?;
+            (self.resolve_pronoun(first, gender)?, first.end())
+        };
+        // The verb: the next word, in lower case, right after the subject.
+        let verb = words.iter().find(|w| w.start() >= subject_end)?;
+        let gap = &self.text[subject_end..verb.start()];
+        if !gap.trim().is_empty() || !self.text[verb.range()].starts_with(char::is_lowercase) {
+            return None;
+        }
+        Some(Attribution {
+            speaker: Some(speaker),
+            cue: *verb,
+            direct: true,
+            nearest_cue_end: verb.end(),
+        })
+    }
+
+    /// `Moore thanked him for “stepping up.”`: a quotation inside a sentence with no speech
+    /// cue is attributed to the sentence's subject, when that is a named person or body (or a
+    /// pronoun for one) opening its clause. A quote that opens its sentence gets none.
+    fn subject_of_own_sentence(&self, quoted: &Quoted) -> Option<Speaker> {
+        let sentence_start = self.sentence_start_before(quoted.open);
+        if self.text[sentence_start..quoted.open].trim().is_empty() {
+            return None;
+        }
+        let from = self.after_fronted_phrase(sentence_start, quoted.open);
+        let words = word_spans(self.text, from, quoted.open);
+        let first = *words.first()?;
+        let first_text = &self.text[first.range()];
+        if let Some(gender) = pronoun_gender(first_text).filter(|_| is_subject_pronoun(first_text))
+        {
+            return self.resolve_pronoun(first, gender);
+        }
+        let found = self
+            .found
+            .iter()
+            .filter(|f| f.mention.span.start() >= from && f.mention.span.end() <= quoted.open)
+            .find(|f| {
+                matches!(
+                    f.mention.kind,
+                    EntityKind::Person | EntityKind::Organization | EntityKind::Other
+                ) && !self.inside_quote(f.mention.span.start())
+                    && !self.is_audience(f)
+                    // A possessive opening the clause names the speaker (`Marsh’s reply was
+                    // that…`); elsewhere it is not the subject.
+                    && (!self.is_object(f) || f.mention.span.start() == first.start())
+            })?;
+        if self.words_between(from, found.mention.span.start()) > 5 {
+            return None;
+        }
+        Some(self.speaker_of_mention(self.person_after_modifier(found, quoted.open)))
+    }
+
+    fn opens_sentence(&self, quoted: &Quoted) -> bool {
+        let sentence_start = self.sentence_start_before(quoted.open);
+        self.text[sentence_start..quoted.open]
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .is_empty()
+    }
+
+    /// `Ann Lee agreed. “…”`, `Lee added:` `“…”`: a quote opening its sentence right after a
+    /// short sentence (in the same paragraph, or the paragraph before) that ends with a
+    /// speech verb gets that verb's subject.
+    fn cue_sentence_before(&self, quoted: &Quoted) -> Option<Speaker> {
+        let sentence_start = self.sentence_start_before(quoted.open);
+        if !self.text[sentence_start..quoted.open]
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .is_empty()
+        {
+            return None;
+        }
+        let before = self
+            .sentences
+            .iter()
+            .rev()
+            .find(|s| s.span.end() <= quoted.open)?;
+        let between = &self.text[before.span.end()..quoted.open];
+        if between.matches('\n').count() > 2 || self.inside_quote(before.span.start()) {
+            return None;
+        }
+        let sentence = self.text[before.span.range()].trim_end();
+        if !sentence.ends_with(['.', ':']) {
+            return None;
+        }
+        let words = word_spans(self.text, before.span.start(), before.span.end());
+        let last = *words.last()?;
+        if words.len() > 12 || !self.is_cue_at(last) || self.inside_quote(last.start()) {
+            return None;
+        }
+        self.speaker_in(before.span.start(), last.start())
+    }
+
+    /// Skips a dateline (`KELBY, Dunmore (Agency) –`, `KELBY —`): a place in capitals or a
+    /// place with an agency in brackets, then a dash.
+    fn after_dateline(&self, from: usize, to: usize) -> usize {
+        let stretch = &self.text[from..to];
+        let Some((dash_at, dash)) = stretch
+            .char_indices()
+            .take(60)
+            .find(|(_, c)| matches!(c, '\u{2014}' | '\u{2013}' | '-'))
+        else {
+            return from;
+        };
+        let head = stretch[..dash_at].trim();
+        let spaced = stretch[..dash_at].ends_with(' ');
+        let capitals = head.chars().any(char::is_alphabetic)
+            && !head.chars().any(char::is_lowercase)
+            && head.split_whitespace().count() <= 4;
+        let agency = head.ends_with(')') && head.contains('(');
+        if spaced && (capitals || agency) {
+            from + dash_at + dash.len_utf8()
+        } else {
+            from
+        }
+    }
+
+    /// Skips a fronted adverbial set off by a comma (`When Wallace died in 1998, President
+    /// Quist said`, `On Twitter, Bush called…`): the subject follows it.
+    fn after_fronted_phrase(&self, from: usize, to: usize) -> usize {
+        let from = self.after_dateline(from, to);
+        let stretch = &self.text[from..to];
+        let first_word = stretch
+            .split_whitespace()
+            .next()
+            .unwrap_or_default()
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        if !FRONTED_OPENERS.contains(&first_word.as_str()) {
+            return from;
+        }
+        // The phrase is short; a comma further on closes something else.
+        match stretch.find(',') {
+            Some(comma)
+                if stretch[..comma].split_whitespace().count() <= 12
+                    && !stretch[comma + 1..].trim().is_empty() =>
+            {
+                from + comma + 1
+            }
+            _ => from,
+        }
     }
 
     /// `Sanders delivered a retort: “...”`: a sentence that introduces the quote with a colon
@@ -347,8 +567,12 @@ impl Context<'_> {
         let words = word_spans(self.text, start, to);
         let first = words.first()?;
         let first_text = &self.text[first.range()];
-        // Inverted: `said Sir Edward` (`according to` is handled below as a phrase).
-        if is_cue(first_text) && !first_text.eq_ignore_ascii_case("according") {
+        // Inverted: `said Sir Edward` (`according to` is handled below as a phrase). Only a
+        // plain speech verb inverts; `compared to what rivals do` names no speaker.
+        if is_cue(first_text)
+            && CUE_VERBS.contains(&first_text.to_lowercase().as_str())
+            && !first_text.eq_ignore_ascii_case("according")
+        {
             let speaker = self.speaker_at(first.end(), to)?;
             return Some(Attribution {
                 speaker: Some(speaker),
@@ -369,7 +593,7 @@ impl Context<'_> {
             });
         }
         // `she said`, `Marsh told reporters`, `the spokesman said`: the speaker comes first.
-        let cue_index = words.iter().take(9).position(|w| self.is_cue_at(*w))?;
+        let cue_index = words.iter().take(14).position(|w| self.is_cue_at(*w))?;
         if cue_index == 0 {
             return None;
         }
@@ -389,10 +613,51 @@ impl Context<'_> {
     /// `Marsh said: "...`, `Marsh told reporters that "...`, `According to Marsh, "...`.
     fn cue_before(&self, from: usize, to: usize) -> Option<Attribution> {
         let words = word_spans(self.text, from, to);
-        // The cue nearest the quote, outside other quotations.
-        let cue_index = words
-            .iter()
-            .rposition(|w| self.is_cue_at(*w) && !self.inside_quote(w.start()))?;
+        // A cue inside a fronted clause (`After Brown criticized him, Lee shot back, “…”`)
+        // belongs to that clause, not to the quotation.
+        // `As Lee observed, …` is the exception: that clause is the attribution.
+        let opens_with_as = self.text[from..to]
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("as"));
+        let main_clause = if opens_with_as {
+            from
+        } else {
+            self.after_fronted_phrase(from, to)
+        };
+        let is_candidate = |w: &Span| {
+            self.is_cue_at(*w)
+                && !self.inside_quote(w.start())
+                && (main_clause == from || w.start() >= main_clause)
+        };
+        // The cue nearest the quote, outside other quotations; when its subject cannot be
+        // found (an embedded `that voters will say`), the cue of the clause around it.
+        let nearest = words.iter().rposition(is_candidate)?;
+        let nearest_cue_end = words[nearest].end();
+        let mut first_attempt = None;
+        for cue_index in (0..=nearest)
+            .rev()
+            .filter(|&index| is_candidate(&words[index]))
+        {
+            let attribution = self.attribution_for_cue_before(&words, cue_index, from, to);
+            if attribution.speaker.is_some() {
+                return Some(Attribution {
+                    nearest_cue_end,
+                    ..attribution
+                });
+            }
+            first_attempt.get_or_insert(attribution);
+        }
+        first_attempt
+    }
+
+    fn attribution_for_cue_before(
+        &self,
+        words: &[Span],
+        cue_index: usize,
+        from: usize,
+        to: usize,
+    ) -> Attribution {
         let cue = words[cue_index];
         let cue_text = &self.text[cue.range()];
         if cue_text.eq_ignore_ascii_case("according") {
@@ -403,33 +668,49 @@ impl Context<'_> {
             let speaker_end = self.text[cue.end()..to]
                 .find(',')
                 .map_or(to, |at| cue.end() + at);
-            return Some(Attribution {
+            return Attribution {
                 speaker: self.speaker_at(cue.end(), speaker_end),
                 cue,
                 direct: false,
                 nearest_cue_end: cue.end(),
-            });
+            };
         }
-        let clause_start = from + after_last(&self.text[from..cue.start()], &[';', '\u{2014}']);
-        // `Trump went after Bush, calling him ...`: a participle's subject is the clause's.
+        let mut clause_start = from + after_last(&self.text[from..cue.start()], &[';', '\u{2014}']);
+        // `Lee said she expected that voters will say …`: a clause opened by `that` is the
+        // embedded verb's own; its subject is looked for there only.
+        if let Some(that) = words[..cue_index]
+            .iter()
+            .rev()
+            .find(|w| w.start() >= clause_start && &self.text[w.range()] == "that")
+        {
+            clause_start = that.end();
+        }
+        // `Trump went after Bush, calling him ...`: a participle's subject is the clause's,
+        // unless a name stands right before it (`with Gorka noting`).
         let participle = CUE_PARTICIPLES.contains(&cue_text.to_lowercase().as_str());
         let speaker = if participle {
-            self.first_subject(clause_start, cue.start())
+            self.found
+                .iter()
+                .find(|f| {
+                    f.mention.span.start() >= clause_start
+                        && f.mention.span.end() <= cue.start()
+                        && self.text[f.mention.span.end()..cue.start()]
+                            .trim()
+                            .is_empty()
+                        && !self.inside_quote(f.mention.span.start())
+                })
+                .map(|found| self.speaker_of_mention(found))
+                .or_else(|| self.first_subject(clause_start, cue.start()))
         } else {
             self.speaker_in(clause_start, cue.start())
         }
         .or_else(|| self.named_speaker_at(cue.end(), to));
-        let nearest_cue_end = words
-            .iter()
-            .rev()
-            .find(|w| self.is_cue_at(**w) && !self.inside_quote(w.start()))
-            .map_or(cue.end(), |w| w.end());
-        Some(Attribution {
+        Attribution {
             speaker,
             cue,
             direct: false,
-            nearest_cue_end,
-        })
+            nearest_cue_end: cue.end(),
+        }
     }
 
     /// A named speaker right after an inverted cue (`said Kunin`), never a description.
@@ -497,6 +778,13 @@ impl Context<'_> {
     /// (`Sexton, a creative writing professor, said`).
     fn subject_next_to_cue(&self, from: usize, to: usize) -> Option<Speaker> {
         let mut end = to;
+        // `Sen. Ann Lee (D-Kelby) said`: a bracket between subject and verb is skipped.
+        let trimmed = self.text[from..end].trim_end();
+        if trimmed.ends_with(')')
+            && let Some(open) = trimmed.rfind('(')
+        {
+            end = from + open;
+        }
         let stretch = self.text[from..end].trim_end();
         if let Some(before_comma) = stretch.strip_suffix(',') {
             let opening = before_comma.rfind(',')?;
@@ -541,6 +829,23 @@ impl Context<'_> {
                 self.description_ending_at(from, words[..=last - gap].as_ref())
             {
                 return Some(description);
+            }
+            // `Small, who attended the rally, said`: a lone capitalised word opening the
+            // clause as the verb's subject is a name, even one the article never marks.
+            if gap == 0
+                && words.len() == 1
+                && word_text.starts_with(char::is_uppercase)
+                && word_text.chars().all(char::is_alphabetic)
+                && !matches!(
+                    word_text,
+                    "It" | "This" | "That" | "There" | "Here" | "Which"
+                )
+            {
+                return Some(Speaker {
+                    span: word,
+                    name: word_text.to_string(),
+                    entity: None,
+                });
             }
             if !word_text.ends_with("ly")
                 && !matches!(
@@ -590,6 +895,7 @@ impl Context<'_> {
 
     /// The subject as the first mention of the clause.
     fn first_subject(&self, from: usize, to: usize) -> Option<Speaker> {
+        let from = self.after_fronted_phrase(from, to);
         // The subject: the first mention of the clause that is not a possessive or the
         // object of a preposition (`Marsh, speaking to BBC News, said`).
         let mention = self
@@ -791,9 +1097,64 @@ impl Context<'_> {
     }
 
     /// A speech verb standing as a word of its own (not the `called` of `so-called`).
+    /// A capitalised cue word right after another capitalised word is part of a name
+    /// (`the United States has`), except in a headline's title case (`Marsh Says…`).
     fn is_cue_at(&self, word: Span) -> bool {
-        is_cue(&self.text[word.range()])
+        let word_text = &self.text[word.range()];
+        let part_of_name = word_text.starts_with(char::is_uppercase)
+            && self.follows_capitalised_word(word)
+            && !self.in_headline(word.start());
+        is_cue(word_text)
             && !self.text[..word.start()].ends_with(['-', '\u{2010}', '\u{2011}'])
+            && !self.after_determiner(word)
+            && !part_of_name
+    }
+
+    /// `the states`, `his remarks`, `her calls`: a cue word after a determiner is a noun.
+    fn after_determiner(&self, word: Span) -> bool {
+        let before = self.text[..word.start()].trim_end_matches(' ');
+        let previous = before
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or_default()
+            .to_lowercase();
+        before.len() < word.start()
+            && matches!(
+                previous.as_str(),
+                "the"
+                    | "a"
+                    | "an"
+                    | "these"
+                    | "those"
+                    | "his"
+                    | "her"
+                    | "its"
+                    | "their"
+                    | "our"
+                    | "my"
+                    | "your"
+                    | "many"
+                    | "all"
+                    | "some"
+                    | "several"
+                    | "whose"
+            )
+    }
+
+    fn follows_capitalised_word(&self, word: Span) -> bool {
+        let before = &self.text[..word.start()];
+        let Some(gap) = before.strip_suffix(' ') else {
+            return false;
+        };
+        gap.split(|c: char| !c.is_alphanumeric() && c != '.')
+            .next_back()
+            .is_some_and(|previous| previous.starts_with(char::is_uppercase))
+    }
+
+    fn in_headline(&self, at: usize) -> bool {
+        self.sentences
+            .iter()
+            .any(|s| s.headline && s.span.start() <= at && at < s.span.end())
     }
 
     fn inside_quote(&self, at: usize) -> bool {
@@ -993,10 +1354,52 @@ const APPOSITION_OPENERS: &[&str] = &[
     "once", "formerly", "speaking", "chief", "former",
 ];
 
+/// Words opening a fronted adverbial phrase or clause, which the subject follows after a
+/// comma.
+const FRONTED_OPENERS: &[&str] = &[
+    "when",
+    "after",
+    "before",
+    "as",
+    "if",
+    "although",
+    "though",
+    "while",
+    "since",
+    "because",
+    "once",
+    "until",
+    "in",
+    "on",
+    "at",
+    "during",
+    "despite",
+    "with",
+    "without",
+    "for",
+    "from",
+    "speaking",
+    "addressing",
+    "asked",
+    "later",
+    "earlier",
+    "instead",
+    "meanwhile",
+    "however",
+    "today",
+    "yesterday",
+    "last",
+    "over",
+    "following",
+    "amid",
+    "unlike",
+    "given",
+];
+
 /// Words that open a description of a speaker (`an aide`, `one official`, `this source`).
 const DESCRIPTION_DETERMINERS: &[&str] = &[
-    "a", "an", "the", "one", "this", "that", "another", "some", "several", "many", "two", "three",
-    "most", "both", "other", "his", "her", "their", "its",
+    "a", "an", "the", "one", "this", "another", "some", "several", "many", "two", "three", "most",
+    "both", "other", "his", "her", "their", "its",
 ];
 
 /// Heads that do not name speakers (`the statement` aside, these are grammar, not people).
@@ -1044,6 +1447,17 @@ const STOP_HEADS: &[&str] = &[
     "not",
     "also",
     "then",
+    "will",
+    "would",
+    "can",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "do",
+    "does",
+    "did",
 ];
 
 /// Words after which a mention is an object, not a subject.
@@ -1179,6 +1593,36 @@ fn is_title_case(text: &str) -> bool {
 }
 
 const CUE_VERBS: &[&str] = &[
+    // Base forms, for plural subjects (`The two councillors argue that`).
+    "argue",
+    "claim",
+    "insist",
+    "warn",
+    "write",
+    "tell",
+    "note",
+    "explain",
+    "ask",
+    "contend",
+    "maintain",
+    "agree",
+    "suggest",
+    "predict",
+    "complain",
+    "acknowledge",
+    "admit",
+    "vow",
+    "declare",
+    "recall",
+    "concede",
+    "caution",
+    "stress",
+    "urge",
+    "reply",
+    "respond",
+    "announce",
+    "confirm",
+    "allege",
     "said",
     "says",
     "say",

@@ -569,7 +569,7 @@ fn scare_quotes_are_not_quotes() {
         "The minister promised a so-called \u{2018}reset\u{2019} of relations with Dunmore. \
          Critics called it a \"fresh start\" that nobody asked for.",
         expect![[r#"
-            Q fresh start | speaker: that nobody | speaker words: that nobody | cue: asked
+            Q fresh start | speaker: Critics | speaker words: Critics | cue: called
         "#]],
     );
 }
@@ -805,4 +805,182 @@ fn entities_come_in_order_of_first_mention() {
     );
     let names: Vec<&str> = article.entities.iter().map(|e| e.name.as_str()).collect();
     expect!["Harbour Party, Dunmore, Tobias Marsh"].assert_eq(&names.join(", "));
+}
+
+// Speakers found from sentence structure (rules added from the PolNeAR error analysis;
+// every sentence here is invented).
+
+#[test]
+fn fragment_takes_the_cue_of_its_own_sentence_not_the_next_sentences() {
+    check(
+        "Counsel Ivo Brannick said the inquiry was \u{201C}still open.\u{201D} He added that \
+         the board had not met.\n\n\
+         Ann Lee said, \u{201C}The vote was fair and it was counted twice.\u{201D} Tobias Marsh \
+         said he disagreed.\n",
+        expect![[r#"
+            Q still open. | speaker: Counsel Ivo Brannick | speaker words: Counsel Ivo Brannick | cue: said
+            Q The vote was fair and it was counted twice. | speaker: Ann Lee | speaker words: Ann Lee | cue: said
+        "#]],
+    );
+}
+
+#[test]
+fn fragment_with_no_speech_verb_belongs_to_the_sentence_subject() {
+    check(
+        "Mayor Ann Lee thanked the volunteers for \u{201C}keeping the harbour open when nobody \
+         else would.\u{201D}\n\n\
+         On Friday, Tobias Marsh pondered whether the town could \u{201C}ever trust the ferry \
+         company again.\u{201D}\n",
+        expect![[r#"
+            Q keeping the harbour open when nobody else would. | speaker: Ann Lee | speaker words: Mayor Ann Lee | cue: -
+            Q ever trust the ferry company again. | speaker: Tobias Marsh | speaker words: Tobias Marsh | cue: -
+        "#]],
+    );
+}
+
+#[test]
+fn paragraph_ending_in_a_colon_introduces_the_quote_after_it() {
+    check(
+        "When the count ended, Councillor Ivo Brannick released the following statement:\n\n\
+         \u{201C}The people of Kelby have spoken and I accept their verdict in full.\u{201D}\n\n\
+         Ann Lee continued:\n\n\
+         \u{201C}We will rebuild the pier before the winter storms arrive.\u{201D}\n",
+        expect![[r#"
+            Q The people of Kelby have spoken and I accept their verdict in full. | speaker: Ivo Brannick | speaker words: Councillor Ivo Brannick | cue: :
+            Q We will rebuild the pier before the winter storms arrive. | speaker: Ann Lee | speaker words: Ann Lee | cue: continued
+        "#]],
+    );
+}
+
+#[test]
+fn capitalised_or_determiner_led_cue_words_are_not_cues() {
+    check(
+        "Tobias Marsh also said at the time that the United States has become a \u{201C}dumping \
+         ground for old ferries.\u{201D}\n\n\
+         Ann Lee said she has an \u{201C}excellent chance\u{201D} to win most of the states voting \
+         next week.\n",
+        expect![[r#"
+            Q dumping ground for old ferries. | speaker: Tobias Marsh | speaker words: Tobias Marsh | cue: said
+            Q excellent chance | speaker: Ann Lee | speaker words: Ann Lee | cue: said
+        "#]],
+    );
+}
+
+#[test]
+fn name_after_a_straight_closing_mark_is_a_speaker() {
+    check(
+        "\"They took our slogan and gave it to the other side,\" Brannick said.\n",
+        expect![[r#"
+            Q They took our slogan and gave it to the other side, | speaker: Brannick | speaker words: Brannick | cue: said
+        "#]],
+    );
+}
+
+#[test]
+fn name_and_any_verb_after_a_comma_closed_quote_is_the_speaker() {
+    check(
+        "\u{201C}Let me finish the answer first,\u{201D} Marsh shot back. \u{201C}Please.\u{201D}\n",
+        expect![[r#"
+            Q Let me finish the answer first, … Please. | speaker: Marsh | speaker words: Marsh | cue: shot
+        "#]],
+    );
+}
+
+#[test]
+fn cue_inside_a_fronted_clause_does_not_take_the_quote() {
+    check(
+        "After Tobias Marsh criticized the council during a debate, Ann Lee shot back, \
+         \u{201C}I could have stayed home, but I chose to serve.\u{201D}\n\n\
+         As Ivo Brannick observed, the real winner was the ferry:\n\n\
+         \u{201C}Every candidate arrived by boat and every candidate praised the crossing.\u{201D}\n",
+        expect![[r#"
+            Q I could have stayed home, but I chose to serve. | speaker: Ann Lee | speaker words: Ann Lee | cue: -
+            Q Every candidate arrived by boat and every candidate praised the crossing. | speaker: Ivo Brannick | speaker words: Ivo Brannick | cue: observed
+        "#]],
+    );
+}
+
+#[test]
+fn embedded_that_clause_cue_falls_back_to_the_main_verb() {
+    check(
+        "On Sunday, when asked about rival candidate Tobias Marsh, Governor Ann Lee said she \
+         expected that voters will say \u{201C}no thank you\u{201D} to his ferry plans.\n",
+        expect![[r#"
+            Q no thank you | speaker: Ann Lee | speaker words: Governor Ann Lee | cue: said
+        "#]],
+    );
+}
+
+#[test]
+fn dateline_and_party_bracket_are_not_speakers() {
+    check(
+        "KELBY, Dunmore (Harbour Wire) \u{2013} Ann Lee has taken a swipe at Tobias Marsh, saying \
+         that \u{201C}loud comments\u{201D} do more harm than good.\n\n\
+         Sen. Carla Voss (D-Kelby) said the plan was a \u{201C}proven failure\u{201D} from the \
+         start.\n",
+        expect![[r#"
+            Q loud comments | speaker: Ann Lee | speaker words: Ann Lee | cue: saying
+            Q proven failure | speaker: Carla Voss | speaker words: Sen. Carla Voss | cue: said
+        "#]],
+    );
+}
+
+#[test]
+fn participle_after_a_name_has_that_name_as_subject() {
+    check(
+        "Both Tobias Marsh and Carla Voss saw the recount as a sign of disarray, with Voss \
+         noting the absurdity of sending \u{201C}a few hundred clerks here and there\u{201D} to \
+         count the ballots.\n",
+        expect![[r#"
+            Q a few hundred clerks here and there | speaker: Carla Voss | speaker words: Voss | cue: noting
+        "#]],
+    );
+}
+
+#[test]
+fn plural_subject_with_a_base_form_cue_is_the_speaker() {
+    check(
+        "The two councillors, however, argue that \u{201C}there is a precedent for recounts,\u{201D} \
+         citing a case in Kelby.\n",
+        expect![[r#"
+            Q there is a precedent for recounts, | speaker: two councillors | speaker words: two councillors | cue: argue
+        "#]],
+    );
+}
+
+#[test]
+fn lone_capitalised_subject_before_an_apposition_is_a_name() {
+    check(
+        "Small, who attended the rally on Wednesday, said that \u{201C}the owners took advantage \
+         of the rules.\u{201D}\n",
+        expect![[r#"
+            Q the owners took advantage of the rules. | speaker: Small | speaker words: Small | cue: said
+        "#]],
+    );
+}
+
+#[test]
+fn quote_after_a_sentence_ending_in_a_speech_verb_is_that_subjects() {
+    check(
+        "\u{201C}The ferry will not run this winter,\u{201D} said Ivo Brannick.\n\n\
+         Harbour historian Carla Voss agreed. \u{201C}Nobody has run it in winter since the old \
+         pier burned down.\u{201D}\n",
+        expect![[r#"
+            Q The ferry will not run this winter, | speaker: Ivo Brannick | speaker words: Ivo Brannick | cue: said
+            Q Nobody has run it in winter since the old pier burned down. | speaker: Carla Voss | speaker words: Carla Voss | cue: -
+        "#]],
+    );
+}
+
+#[test]
+fn fragment_in_a_later_paragraph_does_not_continue_the_previous_speaker() {
+    check(
+        "\u{201C}We will fight this ruling in every court,\u{201D} Ann Lee said.\n\n\
+         The advert targets a \u{201C}rigged harbour economy where ferry owners buy \
+         elections.\u{201D}\n",
+        expect![[r#"
+            Q We will fight this ruling in every court, | speaker: Ann Lee | speaker words: Ann Lee | cue: said
+            Q rigged harbour economy where ferry owners buy elections. | speaker: - | speaker words: - | cue: -
+        "#]],
+    );
 }

@@ -20,8 +20,9 @@ pub use extraction::{
     score_extraction, shingle_counts,
 };
 pub use quotes::{
-    ArticlePredictions, GoldQuote, PolnearArticle, PredictedQuote, QuoteMarks, QuoteScores,
-    polnear_quote_gold, read_predictions, score_quotes, write_predictions,
+    ArticlePredictions, GoldQuote, PolnearArticle, PredictedQuote, QuoteMarks, QuotePairing,
+    QuoteScores, pair_article, polnear_quote_gold, read_predictions, score_quotes,
+    write_predictions,
 };
 pub use rouge::{Prf, RougeScores, rouge, tokens as rouge_tokens};
 pub use synthetic::{SyntheticArticle, SyntheticCollection, SyntheticConfig, synthetic_collection};

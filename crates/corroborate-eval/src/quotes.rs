@@ -222,22 +222,57 @@ pub fn score_quotes(
         let predicted = predictions.get(&article.id).unwrap_or(&none);
         scores.gold += article.gold.len();
         scores.predicted += predicted.len();
-        let mut order: Vec<&PredictedQuote> = predicted.iter().collect();
-        order.sort_by_key(|quote| (quote.start, quote.end));
-        let mut used = vec![false; article.gold.len()];
-        for quote in order {
-            let parts = quote
-                .parts
-                .clone()
-                .unwrap_or_else(|| vec![(quote.start, quote.end)]);
-            let length: usize = parts
-                .iter()
-                .map(|(start, end)| end.saturating_sub(*start))
-                .sum();
-            if length == 0 {
+        for pairing in pair_article(article, predicted) {
+            if pairing.gold.is_none() {
                 continue;
             }
-            let best = article
+            scores.matched += 1;
+            if let Some(correct) = pairing.speaker_correct {
+                scores.speaker_total += 1;
+                scores.speaker_correct += usize::from(correct);
+            }
+        }
+    }
+    scores
+}
+
+/// What the scorer decided for one predicted quote of an article.
+#[derive(Clone, Debug, PartialEq)]
+pub struct QuotePairing {
+    /// Index of the prediction in the article's prediction list.
+    pub predicted: usize,
+    /// Index of the gold attribution it matched, if any.
+    pub gold: Option<usize>,
+    /// Whether the speaker was right; `None` when unmatched or the gold has no source.
+    pub speaker_correct: Option<bool>,
+}
+
+/// The scorer's pairing of one article's predictions with its gold (the same matching
+/// `score_quotes` counts), for listing errors.
+pub fn pair_article(article: &PolnearArticle, predicted: &[PredictedQuote]) -> Vec<QuotePairing> {
+    let mut order: Vec<usize> = (0..predicted.len()).collect();
+    order.sort_by_key(|&index| (predicted[index].start, predicted[index].end));
+    let mut used = vec![false; article.gold.len()];
+    let mut pairings = Vec::new();
+    for quote_index in order {
+        let quote = &predicted[quote_index];
+        let mut pairing = QuotePairing {
+            predicted: quote_index,
+            gold: None,
+            speaker_correct: None,
+        };
+        let parts = quote
+            .parts
+            .clone()
+            .unwrap_or_else(|| vec![(quote.start, quote.end)]);
+        let length: usize = parts
+            .iter()
+            .map(|(start, end)| end.saturating_sub(*start))
+            .sum();
+        let best = if length == 0 {
+            None
+        } else {
+            article
                 .gold
                 .iter()
                 .enumerate()
@@ -252,29 +287,31 @@ pub fn score_quotes(
                     )
                 })
                 .filter(|(_, inside)| inside * 2 >= length)
-                .max_by_key(|(index, inside)| (*inside, std::cmp::Reverse(*index)));
-            let Some((index, _)) = best else { continue };
+                .max_by_key(|(index, inside)| (*inside, std::cmp::Reverse(*index)))
+        };
+        if let Some((index, _)) = best {
             used[index] = true;
-            scores.matched += 1;
+            pairing.gold = Some(index);
             let gold = &article.gold[index];
-            if gold.source.is_empty() {
-                continue;
-            }
-            scores.speaker_total += 1;
-            let span_hit = match (quote.speaker_start, quote.speaker_end) {
-                (Some(start), Some(end)) => gold.source.iter().any(|(s, e)| start < *e && *s < end),
-                _ => false,
-            };
-            let text_hit = match (&quote.speaker, &gold.source_text) {
-                (Some(predicted), Some(gold_text)) => normalise(predicted) == normalise(gold_text),
-                _ => false,
-            };
-            if span_hit || text_hit {
-                scores.speaker_correct += 1;
+            if !gold.source.is_empty() {
+                let span_hit = match (quote.speaker_start, quote.speaker_end) {
+                    (Some(start), Some(end)) => {
+                        gold.source.iter().any(|(s, e)| start < *e && *s < end)
+                    }
+                    _ => false,
+                };
+                let text_hit = match (&quote.speaker, &gold.source_text) {
+                    (Some(predicted), Some(gold_text)) => {
+                        normalise(predicted) == normalise(gold_text)
+                    }
+                    _ => false,
+                };
+                pairing.speaker_correct = Some(span_hit || text_hit);
             }
         }
+        pairings.push(pairing);
     }
-    scores
+    pairings
 }
 
 /// Characters of `start..end` inside any of `spans`.

@@ -13,8 +13,8 @@ use corroborate::ingest::text_article;
 use corroborate::pipeline::{PipelineConfig, analyze_articles};
 use corroborate::render::JsonAnalysis;
 use corroborate_eval::{
-    PredictedQuote, QuoteMarks, QuoteScores, polnear_quote_gold, read_predictions, score_quotes,
-    write_predictions,
+    PolnearArticle, PredictedQuote, QuoteMarks, QuoteScores, polnear_quote_gold, read_predictions,
+    score_quotes, write_predictions,
 };
 use corroborate_eval::{
     bcubed, ecbplus_documents, extraction_benchmark_pages, partition_labels, score_extraction,
@@ -102,6 +102,11 @@ pub struct QuotesArgs {
     /// Write our predictions to this file (the same JSON Lines form peers use).
     #[arg(long, value_name = "FILE")]
     pub write_predictions: Option<PathBuf>,
+    /// Write our errors on the first gold definition (wrong speakers, missed gold quotes,
+    /// predictions matching no gold) with their context to this file, for error analysis.
+    /// The file quotes the corpus: keep it out of the repository.
+    #[arg(long, value_name = "FILE")]
+    pub errors: Option<PathBuf>,
 }
 
 pub fn run(args: EvalArgs) -> anyhow::Result<Outcome> {
@@ -253,6 +258,12 @@ fn quotes(args: QuotesArgs) -> anyhow::Result<Outcome> {
             "system", "pred", "matched", "P", "R", "F1", "speaker", "(of)"
         )?;
         print_row(&mut out, "corroborate", &score_quotes(&gold, &same_marks))?;
+        if let Some(path) = args.errors.as_ref().filter(|_| marks == QuoteMarks::Double) {
+            let file = fs::File::create(path)
+                .with_context(|| format!("cannot write {}", path.display()))?;
+            write_quote_errors(std::io::BufWriter::new(file), &gold, &same_marks)
+                .with_context(|| format!("cannot write {}", path.display()))?;
+        }
         print_row(
             &mut out,
             "corroborate, every quote mark",
@@ -273,6 +284,117 @@ fn quotes(args: QuotesArgs) -> anyhow::Result<Outcome> {
     Ok(Outcome {
         skipped_input: false,
     })
+}
+
+/// Lists the scorer's errors article by article: a wrong speaker (`SPEAKER`), a gold quote
+/// no prediction matched (`MISSED`), a prediction matching no gold (`FALSE`), each with the
+/// text around it. Offsets are characters, as the gold's.
+fn write_quote_errors(
+    mut out: impl Write,
+    gold: &[PolnearArticle],
+    predictions: &BTreeMap<String, Vec<PredictedQuote>>,
+) -> std::io::Result<()> {
+    let none = Vec::new();
+    for article in gold {
+        let predicted = predictions.get(&article.id).unwrap_or(&none);
+        let chars: Vec<char> = article.text.chars().collect();
+        let slice = |start: usize, end: usize| -> String {
+            let end = end.min(chars.len());
+            let start = start.min(end);
+            chars[start..end]
+                .iter()
+                .map(|&c| if c == '\n' { '\u{b6}' } else { c })
+                .collect()
+        };
+        let short = |start: usize, end: usize| -> String {
+            if end.saturating_sub(start) > 160 {
+                format!(
+                    "{} [...] {}",
+                    slice(start, start + 70),
+                    slice(end - 70, end)
+                )
+            } else {
+                slice(start, end)
+            }
+        };
+        let context = |start: usize, end: usize| -> String {
+            let from = start.saturating_sub(220);
+            let to = (end + 120).min(chars.len());
+            if end.saturating_sub(start) > 400 {
+                format!(
+                    "{} [...] {}",
+                    slice(from, start + 150),
+                    slice(end.saturating_sub(150), to)
+                )
+            } else {
+                slice(from, to)
+            }
+        };
+        let pairings = corroborate_eval::pair_article(article, predicted);
+        let mut matched_gold = vec![false; article.gold.len()];
+        for pairing in &pairings {
+            let quote = &predicted[pairing.predicted];
+            let speaker = format!(
+                "{:?} at {:?}",
+                quote.speaker.as_deref().unwrap_or("-"),
+                quote
+                    .speaker_start
+                    .zip(quote.speaker_end)
+                    .map(|(start, end)| slice(start, end))
+            );
+            match pairing.gold {
+                None => writeln!(
+                    out,
+                    "FALSE {} @{}\n  quote: {}\n  speaker: {speaker}\n  context: {}\n",
+                    article.id,
+                    quote.start,
+                    short(quote.start, quote.end),
+                    context(quote.start, quote.end)
+                )?,
+                Some(index) => {
+                    matched_gold[index] = true;
+                    if pairing.speaker_correct == Some(false) {
+                        let gold_quote = &article.gold[index];
+                        let source_start = gold_quote.source.iter().map(|s| s.0).min();
+                        let source_end = gold_quote.source.iter().map(|s| s.1).max();
+                        let from = source_start.map_or(quote.start, |s| s.min(quote.start));
+                        let to = source_end.map_or(quote.end, |e| e.max(quote.end));
+                        writeln!(
+                            out,
+                            "SPEAKER {} @{}\n  quote: {}\n  ours: {speaker}\n  gold: {:?}\n  context: {}\n",
+                            article.id,
+                            quote.start,
+                            short(quote.start, quote.end),
+                            gold_quote.source_text.as_deref().unwrap_or("-"),
+                            context(from, to)
+                        )?;
+                    }
+                }
+            }
+        }
+        for (index, gold_quote) in article.gold.iter().enumerate() {
+            if matched_gold[index] {
+                continue;
+            }
+            let start = gold_quote.content.iter().map(|s| s.0).min().unwrap_or(0);
+            let end = gold_quote
+                .content
+                .iter()
+                .map(|s| s.1)
+                .max()
+                .unwrap_or(start);
+            writeln!(
+                out,
+                "MISSED {} @{}\n  gold: {}\n  source: {:?}\n  context: {}\n",
+                article.id,
+                start,
+                short(start, end),
+                gold_quote.source_text.as_deref().unwrap_or("-"),
+                context(start, end)
+            )?;
+        }
+    }
+    out.flush()
 }
 
 /// The quotation mark right before a quote's first byte (`"`, `“`, `''`, `‘`...).
