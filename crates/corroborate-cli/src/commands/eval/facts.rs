@@ -93,6 +93,10 @@ pub fn facts(args: FactsArgs) -> anyhow::Result<Outcome> {
             split.push(listed_fact);
         }
     }
+    let checked: Vec<&Listed> = listed
+        .iter()
+        .filter(|l| !l.fact.checks.is_empty())
+        .collect();
     let mut out = String::new();
     writeln!(
         out,
@@ -105,6 +109,7 @@ pub fn facts(args: FactsArgs) -> anyhow::Result<Outcome> {
         ("DISPUTED", &disputed),
         ("AGREED", &agreed),
         ("SPLIT (a later part of a fact kept apart)", &split),
+        ("CHECKED (facts with an arithmetic check)", &checked),
     ] {
         let chosen = evenly_spaced(facts.len(), args.sample);
         writeln!(out, "==== {title}: {} of {}\n", chosen.len(), facts.len())?;
