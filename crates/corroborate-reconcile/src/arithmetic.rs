@@ -15,10 +15,11 @@ const NUMBER: &str =
     r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s?(million|billion|bn|m|thousand)\b)?";
 const PERCENT: &str = r"(\d+(?:\.\d+)?)\s?(?:%|per\s?cent\b|percent\b)";
 
-/// `12 of the 40 schools (30%)`, `12 out of 40 schools, or 30 per cent`.
+/// `12 of the 40 schools (30%)`, `12 out of 40 schools, or 30 per cent`, `9 of 20 electors
+/// voted, a turnout of 45%`.
 static SHARE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b{NUMBER}\s+(?:out\s+)?of\s+(?:the\s+|all\s+|a\s+total\s+of\s+)?{NUMBER}(?:\s+[a-z][a-z-]*){{0,3}}\s*(?:\(|,\s*(?:or\s+|about\s+|some\s+)?){PERCENT}"
+        r"(?i)\b{NUMBER}\s+(?:out\s+)?of\s+(?:the\s+|all\s+|a\s+total\s+of\s+)?{NUMBER}(?:\s+[a-z][a-z-]*){{0,3}}\s*(?:\(|,\s*(?:or\s+|about\s+|some\s+|an?\s+[a-z]+\s+of\s+)?){PERCENT}"
     ))
     .expect("share pattern is valid")
 });
