@@ -210,9 +210,7 @@ fn show(fact: &BriefFact, inputs: &[String]) -> String {
 fn sentence_around(text: &str, start: usize, end: usize) -> String {
     let (start, end) = (start.min(text.len()), end.min(text.len()));
     let is_stop = |c: char| matches!(c, '.' | '!' | '?' | '\n');
-    let mut from = text[..start]
-        .rfind(|c: char| c == '\n')
-        .map_or(0, |i| i + 1);
+    let mut from = text[..start].rfind('\n').map_or(0, |i| i + 1);
     // Back to the end of the previous sentence on the same line (a full stop and a space).
     if let Some(i) = text[from..start].rfind(". ") {
         from += i + 2;
