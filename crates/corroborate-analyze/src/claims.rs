@@ -68,6 +68,7 @@ pub(crate) fn find_claims(
             } else {
                 scope.clone()
             };
+            let extent = extent_of(sentence_text, figure.span);
             claims.push(Claim {
                 span,
                 value: figure.value,
@@ -75,6 +76,7 @@ pub(crate) fn find_claims(
                 property,
                 subject,
                 scope,
+                extent,
                 qualifier: match qualifier_of(before) {
                     Qualifier::Exact if after.trim_start().starts_with("or more") => {
                         Qualifier::AtLeast
@@ -264,6 +266,10 @@ fn figures(sentence: &str) -> Vec<Figure> {
         if MONTHS.contains(&previous_word.as_str()) || MONTHS.contains(&next_word.as_str()) {
             continue;
         }
+        // A house number: `at 24 Kell Street`, `12 Orchard Road`.
+        if is_street_number(after) {
+            continue;
+        }
         let is_year = suffix.is_empty()
             && found.name("currency").is_none()
             && digits.len() == 4
@@ -331,7 +337,13 @@ fn figures(sentence: &str) -> Vec<Figure> {
                     | "way"
                     | "thing"
             );
+        // `$400 million` where the digits were not taken (`sub-$400`): the word is the
+        // scale of a figure written in digits, not a figure of its own.
+        let scales_digits = sentence[..found.start()]
+            .trim_end()
+            .ends_with(|c: char| c.is_ascii_digit());
         if !counts_something
+            || scales_digits
             || figures
                 .iter()
                 .any(|f| f.span.start() < found.end() && found.start() < f.span.end())
@@ -365,6 +377,37 @@ fn figures(sentence: &str) -> Vec<Figure> {
     }
     figures.sort_by_key(|figure| figure.span);
     figures
+}
+
+/// True when the figure is followed by a capitalised name ending in a street word.
+fn is_street_number(after: &str) -> bool {
+    const STREET_WORDS: &[&str] = &[
+        "Street",
+        "St",
+        "Road",
+        "Rd",
+        "Avenue",
+        "Ave",
+        "Lane",
+        "Drive",
+        "Boulevard",
+        "Way",
+        "Place",
+        "Terrace",
+        "Court",
+        "Crescent",
+        "Close",
+    ];
+    let words: Vec<&str> = after
+        .split_whitespace()
+        .take(4)
+        .map(|word| word.trim_end_matches([',', '.', ';']))
+        .collect();
+    words
+        .iter()
+        .take_while(|word| word.starts_with(char::is_uppercase))
+        .skip(1)
+        .any(|word| STREET_WORDS.contains(word))
 }
 
 const ORDINALS: &[&str] = &[
@@ -538,6 +581,9 @@ fn property_of(figure: &Figure, before: &str, after: &str, counts_votes: bool) -
             break;
         }
     }
+    // `420 passengers and crew`, `135 homes and other buildings`: the figure counts the
+    // whole population named, not only its first noun.
+    let joined = joined_population(&after_lower, &noun);
     if let Some(head) = noun.last() {
         if head.starts_with("vote") {
             return Some("votes".to_string());
@@ -552,7 +598,10 @@ fn property_of(figure: &Figure, before: &str, after: &str, counts_votes: bool) -
         {
             return Some("age".to_string());
         }
-        return Some(noun.join(" "));
+        return Some(match joined {
+            Some(more) => format!("{} {more}", noun.join(" ")),
+            None => noun.join(" "),
+        });
     }
     // `took 8,100`, `polled 2,318`, `third on 4,152`: votes in a story that counts votes.
     if counts_votes
@@ -578,6 +627,43 @@ fn property_of(figure: &Figure, before: &str, after: &str, counts_votes: bool) -
         return Some("age".to_string());
     }
     None
+}
+
+/// `and crew`, `and other buildings` right after a counted plural noun: the second group
+/// of one population (`passengers and crew`), as words to append to the property.
+fn joined_population(after_lower: &str, noun: &[&str]) -> Option<String> {
+    let head = noun.last()?;
+    let plural = (head.ends_with('s') && !head.ends_with("ss")) || IRREGULAR_PLURALS.contains(head);
+    if !plural {
+        return None;
+    }
+    let at = after_lower.find(head)? + head.len();
+    let mut words = after_lower[at..].split_whitespace();
+    let conjunction = words.next().filter(|w| matches!(*w, "and" | "or"))?;
+    let mut word = words.next()?;
+    let mut other = "";
+    if matches!(word, "other" | "some" | "their" | "its") {
+        other = word;
+        word = words.next()?;
+    }
+    let bare = word.trim_end_matches([',', '.', ';', ':']);
+    let is_plural_noun = !bare.is_empty()
+        && bare.chars().all(char::is_alphabetic)
+        && !STOP_AFTER.contains(&bare)
+        && !bare.ends_with("ed")
+        && ((bare.ends_with('s') && !bare.ends_with("ss") && !bare.ends_with("us"))
+            || IRREGULAR_PLURALS.contains(&bare));
+    if !is_plural_noun {
+        return None;
+    }
+    Some(
+        [conjunction, other, bare]
+            .iter()
+            .filter(|w| !w.is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
 }
 
 /// Plurals without an `s`, which end a counted noun phrase as regular plurals do.
@@ -704,6 +790,129 @@ fn scope_of(sentence: &str, published_year: Option<i32>) -> Option<String> {
     .iter()
     .find(|phrase| lower.contains(*phrase))
     .map(|phrase| phrase.to_string())
+}
+
+/// The clause of a sentence holding `figure`: the sentence cut at semicolons and dashes.
+fn clause_around(sentence: &str, figure: Span) -> (usize, usize) {
+    let is_cut = |c: char| matches!(c, ';' | '\u{2014}');
+    let start = sentence[..figure.start()]
+        .rfind(is_cut)
+        .map_or(0, |i| i + is_cut_len(&sentence[i..]));
+    let end = sentence[figure.end()..]
+        .find(is_cut)
+        .map_or(sentence.len(), |i| figure.end() + i);
+    (start, end)
+}
+
+fn is_cut_len(text: &str) -> usize {
+    text.chars().next().map_or(0, char::len_utf8)
+}
+
+/// Place phrases: `in Tarnby`, `across northern Veldt`, `in the district`.
+static PLACE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        \b(?:in|across|throughout|near)\s+(?:the\s+)?
+        (?:(?:whole|entire|neighbouring|neighboring|nearby|northern|southern|eastern|western|central)\s+)?
+        (?:
+            (?P<name>[A-Z][\w'\u{2019}-]*(?:\s+[A-Z][\w'\u{2019}-]*)*)
+          | (?P<noun>district|region|province|city|town|village|area|county|state|country|capital|neighbou?rhood|island|valley|prefecture|municipality)\b
+        )",
+    )
+    .expect("place pattern is valid")
+});
+
+/// Stretches of time: `over four nights`, `in the past 24 hours`, `in the first half`,
+/// `since the storm`, `on Tuesday night`.
+static TIME_SPAN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?xi)
+        \b(?:
+            (?:over|in|during|within|for|across)\s+(?:the\s+)?(?:first|past|last|previous|next|final|following)?\s*
+              (?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|several|a\s+few|few|consecutive)\s+
+              (?:consecutive\s+)?(?:nights|days|hours|weeks|months|years|minutes|seasons|rounds|games|matches)
+          | in\s+the\s+(?:first|second|third|fourth|final|last|opening|closing)\s+[a-z]+
+          | since\s+(?:the\s+)?[a-z]+
+          | (?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+(?:night|evening|morning|afternoon)
+          | (?:on\s+)?(?:one|a\s+single)\s+(?:night|day|evening)
+        )\b",
+    )
+    .expect("time span pattern is valid")
+});
+
+/// Words that open a capitalised phrase after `in` without naming a place.
+const NOT_PLACES: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "English",
+    "The",
+    "A",
+    "An",
+    "All",
+    "Total",
+    "Addition",
+    "Fact",
+];
+
+/// The part of the whole a figure covers, as its clause says: a place or a stretch of time
+/// (the nearest such phrase after the figure in its clause, else the nearest before it).
+fn extent_of(sentence: &str, figure: Span) -> Option<String> {
+    let (start, end) = clause_around(sentence, figure);
+    let clause = &sentence[start..end];
+    let at = figure.start() - start;
+    let figure_end = figure.end() - start;
+    let mut found: Vec<(usize, String)> = Vec::new();
+    // A phrase holding the figure itself (`in 54 games`) is what the figure counts.
+    let mut keep = |from: usize, to: usize, phrase: &str| {
+        if to <= at || from >= figure_end {
+            found.push((from, phrase.to_string()));
+        }
+    };
+    for place in PLACE.captures_iter(clause) {
+        let whole = place.get(0).expect("a match has a whole");
+        if let Some(name) = place.name("name") {
+            let first = name.as_str().split_whitespace().next().unwrap_or_default();
+            if NOT_PLACES.contains(&first) {
+                continue;
+            }
+        }
+        keep(whole.start(), whole.end(), whole.as_str());
+    }
+    for span in TIME_SPAN.find_iter(clause) {
+        keep(span.start(), span.end(), span.as_str());
+    }
+    let after = found
+        .iter()
+        .filter(|(offset, _)| *offset >= at)
+        .min_by_key(|(offset, _)| *offset);
+    let before = found
+        .iter()
+        .filter(|(offset, _)| *offset < at)
+        .max_by_key(|(offset, _)| *offset);
+    after.or(before).map(|(_, phrase)| {
+        phrase
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    })
 }
 
 /// True when the words around a figure make it a requirement: `needed`, `required` or
@@ -1017,6 +1226,89 @@ mod tests {
                 16 = 16 | age | - | - | exact
                 15 = 15 | age | - | at the time | exact
             "#]],
+        );
+    }
+
+    #[test]
+    fn a_population_joined_by_and_is_counted_whole() {
+        check(
+            "The ferry carried 420 passengers and crew. Some 135 homes and other buildings fell, and 12 cars and injured drivers were seen.",
+            expect![[r#"
+                420 = 420 | passengers and crew | - | - | exact
+                135 = 135 | homes and other buildings | - | - | approximate
+                12 = 12 | cars | - | - | exact
+            "#]],
+        );
+    }
+
+    #[test]
+    fn scale_words_after_glued_digits_and_house_numbers_are_not_figures() {
+        check(
+            "The firm was valued at a sub-$400 million price. The bodies were found at 24 Kell Street in Orley.",
+            expect![""],
+        );
+    }
+
+    fn extents(text: &str) -> Vec<Option<String>> {
+        let article = Article {
+            id: ArticleId::new("t.txt"),
+            input: "t.txt".into(),
+            title: None,
+            outlet: None,
+            published: None,
+            text: text.into(),
+            origin: OffsetMap::identity(text.len()),
+        };
+        let clean = CleanText {
+            article,
+            text: text.into(),
+            map: OffsetMap::identity(text.len()),
+            removed: vec![],
+        };
+        analyze(&clean, &AnalyzeConfig::default())
+            .claims
+            .into_iter()
+            .map(|claim| claim.extent)
+            .collect()
+    }
+
+    #[test]
+    fn a_place_in_the_clause_limits_the_figure() {
+        assert_eq!(
+            extents(
+                "Ten houses were damaged in Tarnby, the district capital. More than 300 houses were damaged across the province. An airstrike in Old Quay left three wounded; 55 people were wounded at the school."
+            ),
+            vec![
+                Some("in tarnby".to_string()),
+                Some("across the province".to_string()),
+                Some("in old quay".to_string()),
+                None,
+            ]
+        );
+    }
+
+    #[test]
+    fn a_stretch_of_time_limits_the_figure_and_months_are_not_places() {
+        assert_eq!(
+            extents(
+                "Over 50 arrests were made over four nights of protest. There were 46 arrests on Tuesday night. In the first hour 12 calls came in. Some 40 people left in March."
+            ),
+            vec![
+                Some("over four nights".to_string()),
+                // `four` itself: the phrase holding it is what it counts.
+                None,
+                Some("on tuesday night".to_string()),
+                Some("in the first hour".to_string()),
+                None,
+            ]
+        );
+    }
+
+    #[test]
+    fn a_phrase_holding_the_figure_is_not_its_extent() {
+        assert_eq!(
+            extents("He scored 43 runs in 54 games."),
+            vec![Some("in 54 games".to_string()), None]
         );
     }
 }

@@ -172,3 +172,104 @@ pub(crate) fn for_each_record<T: for<'de> Deserialize<'de>>(
     }
     Ok(())
 }
+
+/// FNC-1 bodies grouped into stories: bodies joined by a headline they are related to
+/// (stance other than `unrelated`) are reports on one claim. `dir` holds the competition
+/// test CSV files; bodies related to no headline are left out.
+pub fn fnc1_stories(dir: &Path) -> Result<Vec<CorpusDocument>, CorpusError> {
+    let read = |name: &str| {
+        let path = dir.join(name);
+        fs::read_to_string(&path).map_err(|source| CorpusError::Read {
+            path: path.display().to_string(),
+            source,
+        })
+    };
+    let bodies: BTreeMap<String, String> = csv_rows(&read("competition_test_bodies.csv")?)
+        .into_iter()
+        .skip(1)
+        .filter_map(|row| match row.as_slice() {
+            [id, body] => Some((id.clone(), body.clone())),
+            _ => None,
+        })
+        .collect();
+    let mut by_headline: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for row in csv_rows(&read("competition_test_stances.csv")?)
+        .into_iter()
+        .skip(1)
+    {
+        if let [headline, body, stance] = row.as_slice()
+            && stance != "unrelated"
+        {
+            by_headline
+                .entry(headline.clone())
+                .or_default()
+                .push(body.clone());
+        }
+    }
+    // Union-find over body ids: a headline joins the bodies related to it.
+    let mut parent: BTreeMap<String, String> = BTreeMap::new();
+    fn root(parent: &mut BTreeMap<String, String>, id: &str) -> String {
+        let mut current = id.to_string();
+        while let Some(next) = parent.get(&current).filter(|next| **next != current) {
+            current = next.clone();
+        }
+        current
+    }
+    for related in by_headline.values() {
+        for body in related {
+            parent.entry(body.clone()).or_insert_with(|| body.clone());
+        }
+        let first = root(&mut parent, &related[0]);
+        for body in &related[1..] {
+            let other = root(&mut parent, body);
+            if other != first {
+                parent.insert(other, first.clone());
+            }
+        }
+    }
+    let ids: Vec<String> = parent.keys().cloned().collect();
+    let mut documents = Vec::new();
+    for id in ids {
+        let group = root(&mut parent, &id);
+        if let Some(text) = bodies.get(&id) {
+            documents.push(CorpusDocument {
+                id: format!("fnc1-{id}"),
+                group: format!("fnc1-{group}"),
+                text: text.clone(),
+            });
+        }
+    }
+    Ok(documents)
+}
+
+/// Rows of a CSV text (quoted fields may hold commas, newlines and doubled quotes).
+fn csv_rows(text: &str) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    let mut row = Vec::new();
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                field.push('"');
+                chars.next();
+            }
+            (true, '"') => quoted = false,
+            (true, c) => field.push(c),
+            (false, '"') => quoted = true,
+            (false, ',') => row.push(std::mem::take(&mut field)),
+            (false, '\n') => {
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+            }
+            (false, '\r') => {}
+            (false, c) => field.push(c),
+        }
+    }
+    if !field.is_empty() || !row.is_empty() {
+        row.push(field);
+        rows.push(row);
+    }
+    rows
+}

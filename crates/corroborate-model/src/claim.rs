@@ -39,5 +39,10 @@ pub struct Claim {
     pub subject: Option<usize>,
     /// What tells otherwise alike figures apart: an occasion or a year (`2019`).
     pub scope: Option<String>,
+    /// The part of the whole the figure's clause covers, when it says so: a place (`in
+    /// Tarnby`, `in the district`) or a stretch of time (`over four nights`, `in the first
+    /// hour`). Alike figures with different extents count different things, so they are
+    /// never a dispute; unlike `scope` it does not keep equal values apart.
+    pub extent: Option<String>,
     pub qualifier: Qualifier,
 }

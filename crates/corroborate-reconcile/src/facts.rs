@@ -100,6 +100,8 @@ struct Stated {
     value: f64,
     display: String,
     qualifier: Qualifier,
+    /// The place or stretch of time the claim's clause limits it to (`Claim::extent`).
+    extent: Option<String>,
     evidence: Evidence,
 }
 
@@ -127,6 +129,7 @@ pub(crate) fn story_facts(
                 value: claim.value,
                 display: claim.display.clone(),
                 qualifier: claim.qualifier,
+                extent: claim.extent.clone(),
                 evidence: Evidence {
                     source: SourceId::from_index(article_index),
                     span: article.clean.input_span(claim.span),
@@ -134,18 +137,33 @@ pub(crate) fn story_facts(
             });
         }
     }
+    let published: Vec<Option<i64>> = story
+        .articles
+        .iter()
+        .map(|article| day_of(article.clean.article.published))
+        .collect();
     let mut facts: Vec<BriefFact> = Vec::new();
     for ((subject, property, scope), stated) in grouped {
         if disputable(&property, subject) {
-            facts.push(fact(
-                subject,
-                property,
-                scope,
-                stated,
-                &entities.entities,
-                independence,
-            ));
-            continue;
+            let all_compatible = stated.iter().enumerate().all(|(i, a)| {
+                stated[i + 1..].iter().all(|b| {
+                    compatible_values(a.value, a.qualifier, b.value, b.qualifier)
+                        || aged_between(&property, a, b, &published)
+                })
+            });
+            let conflict = in_conflict(&property, subject.is_some(), &stated, &published);
+            if all_compatible || conflict {
+                facts.push(fact(
+                    subject,
+                    property,
+                    scope,
+                    stated,
+                    conflict,
+                    &entities.entities,
+                    independence,
+                ));
+                continue;
+            }
         }
         // Unlike values of a figure that cannot be disputed are different things: each set
         // of compatible values is a fact of its own (`about 300` and `312` stay together).
@@ -155,6 +173,7 @@ pub(crate) fn story_facts(
                 property.clone(),
                 scope.clone(),
                 cluster,
+                false,
                 &entities.entities,
                 independence,
             ));
@@ -162,6 +181,7 @@ pub(crate) fn story_facts(
     }
     check_majorities(&mut facts);
     check_shares(&mut facts);
+    crate::arithmetic::check_sentences(story, &mut facts);
     // Disputed first, then agreed, then single-source; within each, most sources first.
     facts.sort_by(|a, b| {
         a.status
@@ -193,6 +213,7 @@ fn fact(
     property: String,
     scope: Option<String>,
     stated: Vec<Stated>,
+    disputed: bool,
     entities: &[BriefEntity],
     independence: &[usize],
 ) -> BriefFact {
@@ -247,16 +268,12 @@ fn fact(
         sources.dedup();
         sources.len()
     };
-    let compatible = values
-        .iter()
-        .enumerate()
-        .all(|(i, a)| values[i + 1..].iter().all(|b| compatible(a, b)));
     let status = if all_sources < 2 {
         FactStatus::SingleSource
-    } else if compatible || !disputable(&property, subject) {
-        FactStatus::Agreed
-    } else {
+    } else if disputed {
         FactStatus::Disputed
+    } else {
+        FactStatus::Agreed
     };
     let property_name = property.clone();
     BriefFact {
@@ -290,6 +307,64 @@ fn disputable(property: &str, subject: Option<usize>) -> bool {
     !is_generic(property) && (subject.is_some() || EVENT_PROPERTIES.contains(&property))
 }
 
+/// Whether two sources really contradict each other on a disputable figure: two claims with
+/// incompatible values, stated by different sources none of which states both values (a
+/// source giving two figures for one property is counting two things), limited to the same
+/// extent when the figure is the event's rather than a person's (`10 houses in Tarnby` and
+/// `300 houses across the province` count different things), and for an age, more than a year apart unless both reports are dated within a
+/// month of each other (a birthday can fall between reports).
+fn in_conflict(
+    property: &str,
+    has_subject: bool,
+    stated: &[Stated],
+    published: &[Option<i64>],
+) -> bool {
+    let sources_of = |value: f64, qualifier: Qualifier| -> Vec<SourceId> {
+        let mut sources: Vec<SourceId> = stated
+            .iter()
+            .filter(|s| s.value == value && s.qualifier == qualifier)
+            .map(|s| s.source)
+            .collect();
+        sources.sort();
+        sources.dedup();
+        sources
+    };
+    stated.iter().enumerate().any(|(i, a)| {
+        stated[i + 1..].iter().any(|b| {
+            // A person's age or votes do not depend on where the clause is set.
+            if (!has_subject && a.extent != b.extent)
+                || compatible_values(a.value, a.qualifier, b.value, b.qualifier)
+                || aged_between(property, a, b, published)
+            {
+                return false;
+            }
+            let a_sources = sources_of(a.value, a.qualifier);
+            let b_sources = sources_of(b.value, b.qualifier);
+            !a_sources.iter().any(|source| b_sources.contains(source))
+        })
+    })
+}
+
+/// Ages a year apart in reports not known to be within a month of each other: the person
+/// may have had a birthday in between, so the two ages are no contradiction.
+fn aged_between(property: &str, a: &Stated, b: &Stated, published: &[Option<i64>]) -> bool {
+    if property != "age" || (a.value - b.value).abs() > 1.0 {
+        return false;
+    }
+    let dates = (published[a.source.index()], published[b.source.index()]);
+    !matches!(dates, (Some(x), Some(y)) if (x - y).abs() <= 31)
+}
+
+/// A publication date as a day number, when it is known to the day.
+fn day_of(date: Option<corroborate_model::PublishedDate>) -> Option<i64> {
+    let date = date?;
+    Some(corroborate_model::calendar::day_number(
+        i64::from(date.year()),
+        u32::from(date.month()?),
+        u32::from(date.day()?),
+    ))
+}
+
 /// Claims split into groups whose values can all be true together.
 fn compatible_clusters(stated: Vec<Stated>) -> Vec<Vec<Stated>> {
     let mut clusters: Vec<Vec<Stated>> = Vec::new();
@@ -308,10 +383,6 @@ fn compatible_clusters(stated: Vec<Stated>) -> Vec<Vec<Stated>> {
 }
 
 /// Whether two stated values can both be true, given how each is hedged.
-fn compatible(a: &FactValue, b: &FactValue) -> bool {
-    compatible_values(a.value, a.qualifier, b.value, b.qualifier)
-}
-
 fn compatible_values(a: f64, a_qualifier: Qualifier, b: f64, b_qualifier: Qualifier) -> bool {
     let within = |x: f64, x_qualifier: Qualifier, y: f64, y_qualifier: Qualifier| match x_qualifier
     {
@@ -477,7 +548,7 @@ fn subjects_facts(facts: &[BriefFact], property: &str, scope: &Option<String>) -
         .collect()
 }
 
-fn number(value: f64) -> String {
+pub(crate) fn number(value: f64) -> String {
     if value.fract() != 0.0 {
         return format!("{value}");
     }

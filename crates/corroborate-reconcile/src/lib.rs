@@ -6,6 +6,7 @@
 //! Reconciliation is deterministic: the same story gives the same brief.
 
 mod additions;
+mod arithmetic;
 mod copies;
 mod entities;
 mod facts;

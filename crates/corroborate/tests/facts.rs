@@ -141,6 +141,77 @@ fn copies_count_once_as_independent_support() {
     assert_eq!(passengers.values[0].independent_sources, 2);
 }
 
+fn statuses(brief: &Brief, property: &str) -> Vec<FactStatus> {
+    brief
+        .facts
+        .iter()
+        .filter(|fact| fact.property == property)
+        .map(|fact| fact.status)
+        .collect()
+}
+
+#[test]
+fn a_plain_toll_conflict_is_disputed() {
+    let a = "Quake hits Veldt\n\nThe quake left 24 dead in the early hours, officials said.\n";
+    let b = "Veldt quake\n\nThe quake left 31 dead in the early hours, officials said.\n";
+    let brief = brief(&[("a.txt", a), ("b.txt", b)]);
+    assert_eq!(statuses(&brief, "dead"), [FactStatus::Disputed]);
+}
+
+#[test]
+fn counts_of_different_places_are_not_a_dispute() {
+    let a = "Quake hits Veldt\n\nTen houses were damaged in Tarnby, the district capital.\n";
+    let b = "Veldt quake\n\nMore than 300 houses were damaged across the province.\n";
+    let brief = brief(&[("a.txt", a), ("b.txt", b)]);
+    let houses = statuses(&brief, "houses");
+    assert_eq!(houses.len(), 2, "{:?}", brief.facts);
+    assert!(!houses.contains(&FactStatus::Disputed));
+}
+
+#[test]
+fn counts_of_different_stretches_of_time_are_not_a_dispute() {
+    let a = "Unrest in Orley\n\nPolice said there were 46 arrests on Tuesday night.\n";
+    let b = "Orley unrest\n\nOver 50 arrests have been made over four nights of protest.\n";
+    let brief = brief(&[("a.txt", a), ("b.txt", b)]);
+    assert!(!statuses(&brief, "arrests").contains(&FactStatus::Disputed));
+}
+
+#[test]
+fn a_population_with_its_crew_is_another_count() {
+    let a =
+        "Ship turns back\n\nThe liner evacuated some 420 passengers and crew off Cape Morrow.\n";
+    let b = "Liner diverted\n\nThe liner flew its 246 passengers home from Cape Morrow.\n";
+    let brief = brief(&[("a.txt", a), ("b.txt", b)]);
+    assert!(!statuses(&brief, "passengers").contains(&FactStatus::Disputed));
+    assert_eq!(statuses(&brief, "passengers and crew").len(), 1);
+}
+
+#[test]
+fn a_source_giving_both_figures_counts_two_things() {
+    // The second source states both 40 and 9 injured: two different counts, no dispute.
+    let a = "Raid in Veldt\n\nThe raid left ten commanders dead and around 40 injured.\n";
+    let b = "Veldt raid\n\nThe raid left ten commanders dead and around 40 injured. A list names 16 leaders killed and nine injured.\n";
+    let brief = brief(&[("a.txt", a), ("b.txt", b)]);
+    assert!(!statuses(&brief, "injured").contains(&FactStatus::Disputed));
+}
+
+#[test]
+fn ages_a_year_apart_conflict_only_in_reports_dated_close_together() {
+    let undated_a = "Trial set\n\nTrial is set for June for 26-year-old Mr Ned Voss of Orley.\n";
+    let undated_b =
+        "Voss convicted\n\nThe jury convicted 27-year-old Mr Ned Voss of Orley on Thursday.\n";
+    let apart = brief(&[("a.txt", undated_a), ("b.txt", undated_b)]);
+    assert!(!statuses(&apart, "age").contains(&FactStatus::Disputed));
+    let dated_a = format!(" date 2024-03-01\n{undated_a}");
+    let dated_b = format!(" date 2024-03-03\n{undated_b}");
+    let close = brief(&[("a.txt", &dated_a), ("b.txt", &dated_b)]);
+    assert_eq!(statuses(&close, "age"), [FactStatus::Disputed]);
+    let far =
+        "Voss convicted\n\nThe jury convicted 35-year-old Mr Ned Voss of Orley on Thursday.\n";
+    let wrong = brief(&[("a.txt", undated_a), ("b.txt", far)]);
+    assert_eq!(statuses(&wrong, "age"), [FactStatus::Disputed]);
+}
+
 fn article_text() -> impl Strategy<Value = String> {
     let sentence = prop_oneof![
         Just("Ms Ada Marr won 14,512 votes.".to_string()),
@@ -154,6 +225,11 @@ fn article_text() -> impl Strategy<Value = String> {
         Just("The count cost £0 and -5 staff stayed for 0 hours.".to_string()),
         Just("Fourteen schools closed.".to_string()),
         "[0-9]{1,12}(,[0-9]{3})?( votes| seats|%)?".prop_map(|s| format!("Ms Ada Marr won {s}.")),
+        // The sentence checks (share of a total, change between two figures) with zero,
+        // negative-looking and huge values.
+        ("(0|-?[0-9]{1,40})", "(0|[0-9]{1,40}(\\.[0-9]{1,3})?)", "[0-9]{1,40}(\\.[0-9])?").prop_map(
+            |(a, b, p)| format!("Some {a} of the {b} wards ({p}%) counted. Fares rose from {a} to {b}, up {p}%. Fares doubled from {b} to {a}.")
+        ),
     ];
     proptest::collection::vec(sentence, 1..8).prop_map(|sentences| sentences.join(" "))
 }

@@ -23,6 +23,9 @@ use corroborate_eval::{neus_clusters, neus_peer_summaries, neus_references, roug
 
 use crate::Outcome;
 
+mod facts;
+use facts::facts;
+
 #[derive(Args)]
 pub struct EvalArgs {
     #[command(subcommand)]
@@ -42,6 +45,28 @@ pub enum EvalCommand {
     /// Write a synthetic collection (invented stories with reprints, furniture and noise) as
     /// JSON Lines, for scale and load measurements; `story` holds the true story.
     Generate(GenerateArgs),
+    /// Facts of multi-source real news (ECB+ sub-events, NeuS clusters) listed with their
+    /// evidence sentences, disputed and agreed, for hand-checking their precision.
+    Facts(FactsArgs),
+}
+
+#[derive(Args)]
+pub struct FactsArgs {
+    /// The ECB+ file (ecbplus.jsonl): each sub-event is briefed as one story.
+    #[arg(long, value_name = "FILE")]
+    pub ecbplus: Option<PathBuf>,
+    /// The NeuS clusters file (clusters.jsonl): each cluster is briefed as one story.
+    #[arg(long, value_name = "FILE")]
+    pub neus: Option<PathBuf>,
+    /// The FNC-1 directory: bodies related to one headline are briefed as one story.
+    #[arg(long, value_name = "DIR")]
+    pub fnc1: Option<PathBuf>,
+    /// How many disputed and how many agreed facts to list (evenly spaced over all found).
+    #[arg(long, default_value_t = 30)]
+    pub sample: usize,
+    /// Write the listing here (it quotes corpus text: keep it out of the repository).
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
 }
 
 #[derive(Args)]
@@ -116,6 +141,7 @@ pub fn run(args: EvalArgs) -> anyhow::Result<Outcome> {
         EvalCommand::Stories(args) => stories(args),
         EvalCommand::Extraction(args) => extraction(args),
         EvalCommand::Generate(args) => generate(args),
+        EvalCommand::Facts(args) => facts(args),
     }
 }
 
