@@ -161,6 +161,16 @@ const STORIES_CHUNK: usize = 2_048;
 
 /// Reads a collection and groups it into stories, finding the copies among the articles.
 pub fn stories_inputs(inputs: &[String], config: &PipelineConfig) -> StoriesRun {
+    stories_inputs_with_progress(inputs, config, &mut |_, _| {})
+}
+
+/// [`stories_inputs`], calling `progress(done, total)` as articles are analysed (the long
+/// stage), for a progress bar.
+pub fn stories_inputs_with_progress(
+    inputs: &[String],
+    config: &PipelineConfig,
+    progress: &mut dyn FnMut(usize, usize),
+) -> StoriesRun {
     let mut timings = StageTimings::default();
     let started = Instant::now();
     let report = ingest(inputs, &config.ingest);
@@ -172,8 +182,11 @@ pub fn stories_inputs(inputs: &[String], config: &PipelineConfig) -> StoriesRun 
     let mut sketches = Sketches::new(&config.group);
     let mut titles = Vec::with_capacity(report.articles.len());
     let mut diagnostics = report.diagnostics;
-    for chunk in report.articles.chunks(STORIES_CHUNK) {
+    let total = report.articles.len();
+    progress(0, total);
+    for (index, chunk) in report.articles.chunks(STORIES_CHUNK).enumerate() {
         let (analyzed, mut messages) = analyze_in_context(chunk, &context, config);
+        progress((index * STORIES_CHUNK + chunk.len()).min(total), total);
         titles.extend(
             analyzed
                 .iter()

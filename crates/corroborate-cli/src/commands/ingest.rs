@@ -1,16 +1,15 @@
 //! `corroborate ingest PATH... [--db FILE]`: adds articles to the store, grouping them into
 //! its stories and rebuilding the briefs of the stories they change.
 
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, Write};
 use std::path::PathBuf;
 
 use clap::Args;
 use corroborate::library::{LibraryConfig, ingest_into_store};
 use corroborate::pipeline::PipelineConfig;
 use corroborate::store::Store;
-use indicatif::{ProgressBar, ProgressStyle};
 
-use super::output::print_diagnostics;
+use super::output::{Progress, print_diagnostics};
 use crate::Outcome;
 
 #[derive(Args)]
@@ -37,24 +36,15 @@ pub fn run(args: IngestArgs) -> anyhow::Result<Outcome> {
         ..LibraryConfig::default()
     };
     let mut store = Store::open(&args.db)?;
-    let bar = io::stderr().is_terminal().then(|| {
-        let bar = ProgressBar::new(0);
-        bar.set_style(
-            ProgressStyle::with_template("{bar:30} {pos}/{len} articles, {per_sec}, {eta} left")
-                .expect("the template is valid"),
-        );
-        bar
-    });
-    let mut progress = |done: usize, total: usize| {
-        if let Some(bar) = &bar {
-            bar.set_length(total as u64);
-            bar.set_position(done as u64);
-        }
-    };
-    let report = ingest_into_store(&mut store, &args.inputs, &config, &library, &mut progress)?;
-    if let Some(bar) = bar {
-        bar.finish_and_clear();
-    }
+    let bar = Progress::on_terminal();
+    let report = ingest_into_store(
+        &mut store,
+        &args.inputs,
+        &config,
+        &library,
+        &mut |done, total| bar.update(done, total),
+    )?;
+    bar.finish();
     print_diagnostics(&report.diagnostics);
     let stories = store.story_count()?;
     let articles = store.article_count()?;

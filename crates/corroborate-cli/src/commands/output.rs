@@ -34,3 +34,36 @@ pub fn print_diagnostics(diagnostics: &[Diagnostic]) {
         let _ = writeln!(stderr, "{diagnostic}");
     }
 }
+
+/// A progress bar on stderr (articles done of all, a rate and the time left), shown only
+/// when stderr is a terminal; otherwise every call does nothing.
+pub struct Progress(Option<indicatif::ProgressBar>);
+
+impl Progress {
+    pub fn on_terminal() -> Progress {
+        Progress(io::stderr().is_terminal().then(|| {
+            let bar = indicatif::ProgressBar::new(0);
+            bar.set_style(
+                indicatif::ProgressStyle::with_template(
+                    "{bar:30} {pos}/{len} articles, {per_sec}, {eta} left",
+                )
+                .expect("the template is valid"),
+            );
+            bar
+        }))
+    }
+
+    pub fn update(&self, done: usize, total: usize) {
+        if let Some(bar) = &self.0 {
+            bar.set_length(total as u64);
+            bar.set_position(done as u64);
+        }
+    }
+
+    /// Clears the bar so the command's own output follows on a clean line.
+    pub fn finish(self) {
+        if let Some(bar) = self.0 {
+            bar.finish_and_clear();
+        }
+    }
+}

@@ -10,12 +10,12 @@ use anyhow::{Context, bail};
 use clap::{Args, ValueEnum};
 use corroborate::group::{ClusterConfig, Decision, Grouping, Verdict};
 use corroborate::model::Story;
-use corroborate::pipeline::{PipelineConfig, StoriesRun, stories_inputs};
+use corroborate::pipeline::{PipelineConfig, StoriesRun, stories_inputs_with_progress};
 use corroborate::reconcile::{copy_groups, reconcile};
 use corroborate::render::{Format, IndexEntry, RenderOptions, index_page, render};
 use serde::Serialize;
 
-use super::output::{print_diagnostics, write_output};
+use super::output::{Progress, print_diagnostics, write_output};
 use crate::Outcome;
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -52,7 +52,11 @@ pub struct StoriesArgs {
 pub fn run(args: StoriesArgs) -> anyhow::Result<Outcome> {
     let mut config = PipelineConfig::default();
     config.reconcile.summary.words = args.words;
-    let run = stories_inputs(&args.inputs, &config);
+    let bar = Progress::on_terminal();
+    let run = stories_inputs_with_progress(&args.inputs, &config, &mut |done, total| {
+        bar.update(done, total)
+    });
+    bar.finish();
     print_diagnostics(&run.diagnostics);
     if run.articles.is_empty() {
         bail!("no usable articles among the inputs");
