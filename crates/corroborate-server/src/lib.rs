@@ -26,7 +26,7 @@ mod params;
 mod state;
 
 pub use api::{DEFAULT_LIMIT, OPENAPI};
-pub use app::{ConnectionLimits, STYLESHEET, router, serve, serve_with};
+pub use app::{STYLESHEET, router, serve};
 pub use error::{Failure, Flavor, ServerError};
 pub use guard::{CONTENT_SECURITY_POLICY, MAX_PATH_BYTES, MAX_QUERY_BYTES};
 pub use links::encode_component;
