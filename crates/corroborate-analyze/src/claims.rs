@@ -5,6 +5,7 @@
 
 use std::sync::LazyLock;
 
+use corroborate_model::calendar::{MONTH_NAMES, WEEKDAY_NAMES};
 use corroborate_model::{ArticleEntity, Claim, EntityKind, Qualifier, Quote, Sentence, Span};
 use regex::Regex;
 
@@ -840,35 +841,10 @@ static TIME_SPAN: LazyLock<Regex> = LazyLock::new(|| {
     .expect("time span pattern is valid")
 });
 
-/// Words that open a capitalised phrase after `in` without naming a place.
+/// Words that open a capitalised phrase after `in` without naming a place (besides month
+/// and weekday names).
 const NOT_PLACES: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "English",
-    "The",
-    "A",
-    "An",
-    "All",
-    "Total",
-    "Addition",
-    "Fact",
+    "English", "The", "A", "An", "All", "Total", "Addition", "Fact",
 ];
 
 /// The part of the whole a figure covers, as its clause says: a place or a stretch of time
@@ -889,7 +865,10 @@ fn extent_of(sentence: &str, figure: Span) -> Option<String> {
         let whole = place.get(0).expect("a match has a whole");
         if let Some(name) = place.name("name") {
             let first = name.as_str().split_whitespace().next().unwrap_or_default();
-            if NOT_PLACES.contains(&first) {
+            if NOT_PLACES.contains(&first)
+                || MONTH_NAMES.contains(&first)
+                || WEEKDAY_NAMES.contains(&first)
+            {
                 continue;
             }
         }
