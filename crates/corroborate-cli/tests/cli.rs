@@ -550,7 +550,7 @@ fn serve_prints_its_loopback_url_and_serves_the_ingested_stories() {
 }
 
 #[test]
-fn unknown_json_lines_fields_pass_through_extract_and_analyze() {
+fn unknown_json_lines_fields_pass_through_extract_analyze_and_stories() {
     let dir = tempfile::tempdir().expect("temp dir");
     let collection = write(
         dir.path(),
@@ -579,4 +579,16 @@ fn unknown_json_lines_fields_pass_through_extract_and_analyze() {
     assert_eq!(lines[0]["id"], "d1");
     assert_eq!(lines[0]["extra"]["desk"], "ports");
     assert!(lines[1].get("extra").is_none(), "{}", lines[1]);
+    let stories = corroborate(&["stories", &collection, "--format", "jsonl"]);
+    assert!(stories.status.success(), "{}", stderr(&stories));
+    let lines = json_lines(&stories);
+    let with_extra: Vec<&serde_json::Value> = lines
+        .iter()
+        .filter_map(|story| story.get("extra"))
+        .collect();
+    assert_eq!(
+        with_extra,
+        [&serde_json::json!({"d1": {"desk": "ports", "rank": 3, "tags": ["quay", "tide"]}})],
+        "{lines:?}"
+    );
 }

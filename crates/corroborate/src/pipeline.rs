@@ -104,6 +104,9 @@ pub struct StoriesRun {
     pub articles: Vec<Article>,
     /// Each article's title: from its metadata, else its headline line.
     pub titles: Vec<Option<String>>,
+    /// Each article's input fields the reader does not know (a JSON Lines article's
+    /// `tags`, ...), as [`ArticleDetails::extra`](crate::ingest::ArticleDetails).
+    pub extra: Vec<Option<String>>,
     pub grouping: Grouping,
     /// Every message about an input, in input order.
     pub diagnostics: Vec<Diagnostic>,
@@ -202,6 +205,11 @@ pub fn stories_inputs_with_progress(
     StoriesRun {
         articles: report.articles,
         titles,
+        extra: report
+            .details
+            .into_iter()
+            .map(|details| details.extra)
+            .collect(),
         grouping,
         diagnostics,
         timings,

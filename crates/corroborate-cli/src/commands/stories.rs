@@ -2,6 +2,7 @@
 //! copies (exact and near duplicates) inside each; `--explain ID` says why an article is in
 //! its story.
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -121,6 +122,10 @@ struct StoryLine {
     first_published: Option<String>,
     last_published: Option<String>,
     copies: Vec<Vec<String>>,
+    /// The articles' own input fields the reader does not know, by article id; absent
+    /// when none has any.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    extra: BTreeMap<String, serde_json::Value>,
 }
 
 impl StoryLine {
@@ -165,6 +170,13 @@ fn summarize(run: &StoriesRun, config: &PipelineConfig) -> Vec<StoryLine> {
                 first_published: dates.iter().min().map(ToString::to_string),
                 last_published: dates.iter().max().map(ToString::to_string),
                 copies,
+                extra: members
+                    .iter()
+                    .filter_map(|&index| {
+                        let extra = run.extra.get(index)?.as_deref()?;
+                        Some((id(index), serde_json::from_str(extra).ok()?))
+                    })
+                    .collect(),
             }
         })
         .collect()
