@@ -7,16 +7,10 @@ use corroborate::model::{Article, Brief, FactStatus};
 use corroborate::pipeline::{PipelineConfig, brief_articles};
 use proptest::prelude::*;
 
+mod common;
+
 fn brief(texts: &[(&str, &str)]) -> Brief {
-    let articles: Vec<Article> = texts
-        .iter()
-        .map(|(name, text)| {
-            text_article(name, name, text.as_bytes())
-                .0
-                .expect("article")
-        })
-        .collect();
-    brief_articles(articles, &PipelineConfig::default()).brief
+    common::brief_of_texts(texts, &PipelineConfig::default())
 }
 
 fn election(winner_votes: &str, extra: &str) -> String {

@@ -1,20 +1,13 @@
 //! The summary and the figures: it does not state a figure most sources give otherwise,
 //! and a source whose sentence gives a different figure is not cited as carrying it.
 
-use corroborate::ingest::text_article;
-use corroborate::model::{Article, Brief, SourceId};
-use corroborate::pipeline::{PipelineConfig, brief_articles};
+use corroborate::model::{Brief, SourceId};
+use corroborate::pipeline::PipelineConfig;
 
-fn brief(texts: &[(&str, String)]) -> Brief {
-    let articles: Vec<Article> = texts
-        .iter()
-        .map(|(name, text)| {
-            text_article(name, name, text.as_bytes())
-                .0
-                .expect("article")
-        })
-        .collect();
-    brief_articles(articles, &PipelineConfig::default()).brief
+mod common;
+
+fn brief(texts: &[(&str, &str)]) -> Brief {
+    common::brief_of_texts(texts, &PipelineConfig::default())
 }
 
 fn report(votes: &str, closing: &str) -> String {
@@ -29,15 +22,15 @@ fn a_figure_most_sources_give_otherwise_is_not_stated() {
     let brief = brief(&[
         (
             "a.txt",
-            report("14,512", "Turnout was lower than in the spring."),
+            &report("14,512", "Turnout was lower than in the spring."),
         ),
         (
             "b.txt",
-            report("14,521", "Counting staff worked through the night."),
+            &report("14,521", "Counting staff worked through the night."),
         ),
         (
             "c.txt",
-            report("14,512", "The result was declared at dawn."),
+            &report("14,512", "The result was declared at dawn."),
         ),
     ]);
     assert!(!brief.summary.is_empty());
@@ -65,11 +58,11 @@ fn a_source_giving_another_figure_is_not_cited_for_the_sentence() {
     let brief = brief(&[
         (
             "a.txt",
-            report("14,512", "Turnout was lower than in the spring."),
+            &report("14,512", "Turnout was lower than in the spring."),
         ),
         (
             "b.txt",
-            report("14,521", "Counting staff worked through the night."),
+            &report("14,521", "Counting staff worked through the night."),
         ),
     ]);
     let stated = brief

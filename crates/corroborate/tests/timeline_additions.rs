@@ -3,9 +3,10 @@
 //! undated outlet keeps its dates relative, and a copy group adds nothing of one member
 //! over the other.
 
-use corroborate::ingest::text_article;
-use corroborate::model::{Article, Brief, SourceId, TimePrecision, When};
-use corroborate::pipeline::{PipelineConfig, brief_articles};
+use corroborate::model::{Brief, SourceId, TimePrecision, When};
+use corroborate::pipeline::PipelineConfig;
+
+mod common;
 
 fn brief(texts: &[(&str, &str)]) -> Brief {
     brief_with_summary(texts, PipelineConfig::default().reconcile.summary.words)
@@ -16,15 +17,7 @@ fn brief(texts: &[(&str, &str)]) -> Brief {
 fn brief_with_summary(texts: &[(&str, &str)], words: usize) -> Brief {
     let mut config = PipelineConfig::default();
     config.reconcile.summary.words = words;
-    let articles: Vec<Article> = texts
-        .iter()
-        .map(|(name, text)| {
-            text_article(name, name, text.as_bytes())
-                .0
-                .expect("article")
-        })
-        .collect();
-    brief_articles(articles, &config).brief
+    common::brief_of_texts(texts, &config)
 }
 
 fn ids(sources: &[SourceId]) -> Vec<String> {

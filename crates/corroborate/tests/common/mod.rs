@@ -1,6 +1,24 @@
-//! Checks shared by the pipeline tests: every statement of a brief points at real bytes.
+//! Shared by the pipeline tests: briefing invented texts, and the check that every
+//! statement of a brief points at real bytes.
 
-use corroborate::model::{Brief, SourceId, Span};
+#![allow(dead_code)] // Each test file uses part of the shared checks.
+
+use corroborate::ingest::text_article;
+use corroborate::model::{Article, Brief, SourceId, Span};
+use corroborate::pipeline::{PipelineConfig, brief_articles};
+
+/// The brief of invented articles given as (file name, text), under `config`.
+pub fn brief_of_texts(texts: &[(&str, &str)], config: &PipelineConfig) -> Brief {
+    let articles: Vec<Article> = texts
+        .iter()
+        .map(|(name, text)| {
+            text_article(name, name, text.as_bytes())
+                .0
+                .expect("article")
+        })
+        .collect();
+    brief_articles(articles, config).brief
+}
 
 /// Collapses whitespace and drops a hyphen that ends a line inside a word, so a summary
 /// sentence can be compared with the input bytes its evidence points at whether the cleaner
