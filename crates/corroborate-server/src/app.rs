@@ -11,6 +11,7 @@ use axum::routing::get;
 use tokio::net::TcpListener;
 
 use crate::error::{Failure, Flavor, ServerError};
+use crate::listener::{ConnectionLimits, LimitedListener};
 use crate::state::AppState;
 use crate::{api, guard, pages};
 
@@ -39,13 +40,24 @@ pub fn router(state: AppState) -> Router {
         .with_state(state)
 }
 
-/// Serves until `shutdown` completes, then lets open requests finish.
+/// Serves until `shutdown` completes, then lets open requests finish, with the default
+/// [`ConnectionLimits`].
 pub async fn serve(
     listener: TcpListener,
     state: AppState,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> io::Result<()> {
-    axum::serve(listener, router(state))
+    serve_with_limits(listener, state, shutdown, ConnectionLimits::default()).await
+}
+
+/// Serves as [`serve`] does, with the given limits on connections.
+pub async fn serve_with_limits(
+    listener: TcpListener,
+    state: AppState,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+    limits: ConnectionLimits,
+) -> io::Result<()> {
+    axum::serve(LimitedListener::new(listener, limits), router(state))
         .with_graceful_shutdown(shutdown)
         .await
 }

@@ -21,15 +21,17 @@ mod brief_view;
 mod error;
 mod guard;
 mod links;
+mod listener;
 mod pages;
 mod params;
 mod state;
 
 pub use api::{DEFAULT_LIMIT, OPENAPI};
-pub use app::{STYLESHEET, router, serve};
+pub use app::{STYLESHEET, router, serve, serve_with_limits};
 pub use error::{Failure, Flavor, ServerError};
 pub use guard::{CONTENT_SECURITY_POLICY, MAX_PATH_BYTES, MAX_QUERY_BYTES};
 pub use links::encode_component;
+pub use listener::ConnectionLimits;
 pub use params::MAX_LIMIT;
 pub use state::AppState;
 

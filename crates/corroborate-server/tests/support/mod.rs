@@ -407,6 +407,14 @@ fn dechunk(mut raw: &[u8]) -> Vec<u8> {
 /// Starts the server on a free loopback port in a thread of its own; it runs until the
 /// test process ends.
 pub fn start_server(db: &Path) -> SocketAddr {
+    start_server_with_limits(db, corroborate_server::ConnectionLimits::default())
+}
+
+/// Starts the server as [`start_server`] does, with the given connection limits.
+pub fn start_server_with_limits(
+    db: &Path,
+    limits: corroborate_server::ConnectionLimits,
+) -> SocketAddr {
     let state = corroborate_server::AppState::open(db, 4).expect("the store opens");
     let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a free port");
     listener.set_nonblocking(true).expect("non-blocking");
@@ -419,7 +427,7 @@ pub fn start_server(db: &Path) -> SocketAddr {
             .expect("runtime");
         runtime.block_on(async move {
             let listener = tokio::net::TcpListener::from_std(listener).expect("listener");
-            corroborate_server::serve(listener, state, std::future::pending())
+            corroborate_server::serve_with_limits(listener, state, std::future::pending(), limits)
                 .await
                 .expect("serve");
         });
