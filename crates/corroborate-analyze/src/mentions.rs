@@ -67,7 +67,7 @@ pub(crate) fn find_mentions(text: &str, sentences: &[Sentence]) -> Vec<Found> {
         .collect();
     let headline_spans: Vec<Span> = sentences
         .iter()
-        .filter(|s| s.headline)
+        .filter(|s| s.headline || is_title_case(&tokens, s.span, &lower_words))
         .map(|s| s.span)
         .collect();
     let mut found = Vec::new();
@@ -118,12 +118,26 @@ pub(crate) fn find_mentions(text: &str, sentences: &[Sentence]) -> Vec<Found> {
         })
         .map(|f| f.mention.name.clone())
         .collect();
-    found.retain(|f| {
-        !headline_spans
-            .iter()
-            .any(|h| h.contains_span(f.mention.span))
-            || body_names.contains(&f.mention.name)
-    });
+    // A headline name the body does not use may hold one it does: in `Harbour Strike
+    // Leaves Tarnby Without Ferries`, only `Tarnby` is a name.
+    let mut kept = Vec::with_capacity(found.len());
+    for f in found {
+        if body_names.contains(&f.mention.name)
+            || !headline_spans
+                .iter()
+                .any(|h| h.contains_span(f.mention.span))
+        {
+            kept.push(f);
+        } else {
+            kept.extend(body_names_within(
+                text,
+                &tokens,
+                f.mention.span,
+                &body_names,
+            ));
+        }
+    }
+    let mut found = kept;
     classify_by_context(text, &mut found);
     for mention in &mut found {
         if mention.role.is_none() {
@@ -498,6 +512,58 @@ fn handles(text: &str) -> Vec<Found> {
         });
     }
     found
+}
+
+/// True for a sentence written in title case (`Storm Leaves Hundreds Without Power`): four
+/// words or more, at least four in five capitalised, and at least two of the capitalised
+/// ones are words the article also writes in lower case or function words, which a list of
+/// names would not hold.
+fn is_title_case(tokens: &[(usize, &str)], span: Span, lower_words: &HashSet<&str>) -> bool {
+    let first = tokens.partition_point(|(offset, _)| *offset < span.start());
+    let last = tokens.partition_point(|(offset, _)| *offset < span.end());
+    let words = tokens[first..last]
+        .iter()
+        .filter(|(_, word)| word.starts_with(char::is_alphabetic));
+    let (mut total, mut capitalised, mut common) = (0usize, 0usize, 0usize);
+    for (_, word) in words {
+        total += 1;
+        if word.starts_with(char::is_uppercase) {
+            capitalised += 1;
+            if is_common_word(word, lower_words) {
+                common += 1;
+            }
+        }
+    }
+    total >= 4 && capitalised * 5 >= total * 4 && common >= 2
+}
+
+/// The longest runs of words inside a headline mention at `span` that name what the body
+/// names, left to right, as mentions of their own.
+fn body_names_within(
+    text: &str,
+    tokens: &[(usize, &str)],
+    span: Span,
+    body_names: &HashSet<String>,
+) -> Vec<Found> {
+    let first = tokens.partition_point(|(offset, _)| *offset < span.start());
+    let last = tokens.partition_point(|(offset, _)| *offset < span.end());
+    let mut out = Vec::new();
+    let mut start = first;
+    while start < last {
+        let found = (start..last).rev().find_map(|end| {
+            build_mention(text, tokens, start, end)
+                .filter(|found| body_names.contains(&found.mention.name))
+                .map(|found| (end, found))
+        });
+        match found {
+            Some((end, found)) => {
+                out.push(found);
+                start = end + 1;
+            }
+            None => start += 1,
+        }
+    }
+    out
 }
 
 fn is_capitalised(word: &str) -> bool {

@@ -984,3 +984,33 @@ fn fragment_in_a_later_paragraph_does_not_continue_the_previous_speaker() {
         "#]],
     );
 }
+
+#[test]
+fn a_title_case_headline_sentence_yields_only_the_names_the_body_uses() {
+    // The headline ends with a full stop and runs into the body on one line, as feeds and
+    // pasted articles often give it; title case makes every word look like a name.
+    let text = "Harbour Strike Leaves Tarnby Without Ferries For A Week. \
+                Dockers in Tarnby walked out on Monday, and ferries from the port were \
+                cancelled, the Orrin Ferry Company said.";
+    let article = analyzed(text);
+    let names: Vec<&str> = article
+        .entities
+        .iter()
+        .map(|entity| entity.name.as_str())
+        .collect();
+    expect!["Tarnby, Orrin Ferry Company"].assert_eq(&names.join(", "));
+}
+
+#[test]
+fn a_sentence_listing_names_is_not_title_case() {
+    // Nine words in eleven are capitalised, but they are names, not words the article
+    // writes in lower case: all four people stay.
+    let text = "Present were Ada Brill, Colm Dray, Ines Varga and Otto Penn.";
+    let article = analyzed(text);
+    let names: Vec<&str> = article
+        .entities
+        .iter()
+        .map(|entity| entity.name.as_str())
+        .collect();
+    expect!["Ada Brill, Colm Dray, Ines Varga, Otto Penn"].assert_eq(&names.join(", "));
+}
