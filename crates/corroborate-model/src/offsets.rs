@@ -289,7 +289,10 @@ impl OffsetMapBuilder {
         self.out_len
     }
 
-    pub fn finish(self) -> OffsetMap {
+    pub fn finish(mut self) -> OffsetMap {
+        // A collection holds a map per article for the whole run: the spare room the
+        // vector grew into while building would be a third of it on average.
+        self.pieces.shrink_to_fit();
         OffsetMap {
             pieces: self.pieces,
         }
