@@ -187,7 +187,7 @@ fn figures(sentence: &str) -> Vec<Figure> {
     // Each pattern runs only on sentences holding what it needs (see `prefilter`).
     // The patterns run on the sentence's ASCII view (see `prefilter`); only the currency
     // signs are non-ASCII characters they name.
-    let view = ascii_view(sentence, &['£', '€']);
+    let view = std::cell::LazyCell::new(|| ascii_view(sentence, &['£', '€']));
     let digits = if may_have_digit(sentence) { &view } else { "" };
     for found in DIGITS.captures_iter(digits) {
         let whole = found.get(0).expect("a match has a whole");
