@@ -10,7 +10,7 @@ use corroborate_model::{ArticleEntity, Claim, EntityKind, Qualifier, Quote, Sent
 use regex::Regex;
 
 use crate::mentions::Found;
-use crate::prefilter::{Needles, may_have_digit, may_have_year};
+use crate::prefilter::{Needles, ascii_view, may_have_digit, may_have_year};
 
 /// Properties that belong to a person or an organisation, so they get a subject.
 const SUBJECT_PROPERTIES: &[&str] = &[
@@ -185,11 +185,10 @@ const MONTHS: &[&str] = &[
 fn figures(sentence: &str) -> Vec<Figure> {
     let mut figures = Vec::new();
     // Each pattern runs only on sentences holding what it needs (see `prefilter`).
-    let digits = if may_have_digit(sentence) {
-        sentence
-    } else {
-        ""
-    };
+    // The patterns run on the sentence's ASCII view (see `prefilter`); only the currency
+    // signs are non-ASCII characters they name.
+    let view = std::cell::LazyCell::new(|| ascii_view(sentence, &['£', '€']));
+    let digits = if may_have_digit(sentence) { &view } else { "" };
     for found in DIGITS.captures_iter(digits) {
         let whole = found.get(0).expect("a match has a whole");
         let number = found
@@ -304,7 +303,7 @@ fn figures(sentence: &str) -> Vec<Figure> {
         });
     }
     let words = if WORD_NUMBER_NEEDLES.may_match(sentence) {
-        sentence
+        &view
     } else {
         ""
     };
@@ -360,7 +359,7 @@ fn figures(sentence: &str) -> Vec<Figure> {
         }
     }
     let ordinals = if ORDINAL_NEEDLES.may_match(sentence) {
-        sentence
+        &view
     } else {
         ""
     };
@@ -769,11 +768,15 @@ fn qualifier_of(before: &str) -> Qualifier {
 fn scope_of(sentence: &str, published_year: Option<i32>) -> Option<String> {
     static YEAR: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\b(1[89]\d\d|20\d\d)\b").expect("year pattern is valid"));
-    for found in YEAR.find_iter(if may_have_year(sentence) {
-        sentence
-    } else {
-        ""
-    }) {
+    let view = ascii_view(
+        if may_have_year(sentence) {
+            sentence
+        } else {
+            ""
+        },
+        &[],
+    );
+    for found in YEAR.find_iter(&view) {
         let year: i32 = found.as_str().parse().ok()?;
         if Some(year) != published_year {
             return Some(found.as_str().to_string());
@@ -861,7 +864,8 @@ fn extent_of(sentence: &str, figure: Span) -> Option<String> {
             found.push((from, phrase.to_string()));
         }
     };
-    for place in PLACE.captures_iter(clause) {
+    // The patterns run on the clause's ASCII view (see `prefilter`).
+    for place in PLACE.captures_iter(&ascii_view(clause, &['\u{2019}'])) {
         let whole = place.get(0).expect("a match has a whole");
         if let Some(name) = place.name("name") {
             let first = name.as_str().split_whitespace().next().unwrap_or_default();
@@ -874,7 +878,7 @@ fn extent_of(sentence: &str, figure: Span) -> Option<String> {
         }
         keep(whole.start(), whole.end(), whole.as_str());
     }
-    for span in TIME_SPAN.find_iter(clause) {
+    for span in TIME_SPAN.find_iter(&ascii_view(clause, &[])) {
         keep(span.start(), span.end(), span.as_str());
     }
     let after = found
@@ -1295,6 +1299,7 @@ mod tests {
 #[cfg(test)]
 mod gate_tests {
     use super::*;
+    use crate::prefilter::all_captures;
     use proptest::prelude::*;
 
     /// Pieces that the figure patterns and their gates react to, and some that fool them.
@@ -1325,6 +1330,12 @@ mod gate_tests {
         ",",
         "in",
         "\u{00E9}",
+        "\u{00A3}",
+        "\u{2019}",
+        "\u{2014}",
+        "Tarn",
+        "nights",
+        "per cent",
     ];
 
     proptest! {
@@ -1337,6 +1348,25 @@ mod gate_tests {
             prop_assert!(may_have_digit(s) || !DIGITS.is_match(s), "{s:?}");
             prop_assert!(WORD_NUMBER_NEEDLES.may_match(s) || !WORD_NUMBERS.is_match(s), "{s:?}");
             prop_assert!(ORDINAL_NEEDLES.may_match(s) || !ORDINAL_WORDS.is_match(s), "{s:?}");
+        }
+
+        /// The patterns find the same matches in a sentence's ASCII view as in the sentence.
+        #[test]
+        fn the_ascii_view_keeps_every_match(indices in proptest::collection::vec(0..PIECES.len(), 0..12)) {
+            let sentence: String = indices.iter().map(|&i| PIECES[i]).collect();
+            for (pattern, matched) in [
+                (&DIGITS, &['\u{00A3}', '\u{20AC}'][..]),
+                (&WORD_NUMBERS, &[]),
+                (&ORDINAL_WORDS, &[]),
+                (&PLACE, &['\u{2019}']),
+                (&TIME_SPAN, &[]),
+            ] {
+                prop_assert_eq!(
+                    all_captures(pattern, &ascii_view(&sentence, matched)),
+                    all_captures(pattern, &sentence),
+                    "{:?}", sentence
+                );
+            }
         }
     }
 }

@@ -25,6 +25,8 @@
 //! - A date that only opens a dateline (`KELSWORTH, March 15 (MPA) --`) is when the report
 //!   was filed, not an event, and is skipped.
 
+use std::borrow::Cow;
+use std::cell::LazyCell;
 use std::sync::LazyLock;
 
 use corroborate_model::calendar;
@@ -32,8 +34,8 @@ use corroborate_model::{DateMention, PublishedDate, Sentence, Span, When};
 use regex::Regex;
 
 use crate::prefilter::{
-    Needles, may_have_digit, may_have_iso_date, may_have_month, may_have_month_with_figure,
-    may_have_year,
+    Needles, ascii_view, may_have_digit, may_have_iso_date, may_have_month,
+    may_have_month_with_figure, may_have_year,
 };
 
 /// Finds the date expressions of every sentence, in text order.
@@ -212,10 +214,13 @@ static RELATIVE_NEEDLES: LazyLock<Needles> = LazyLock::new(|| {
 /// Every match of [`WEEKDAY`] holds one of its names as written.
 static WEEKDAY_NEEDLES: LazyLock<Needles> = LazyLock::new(|| Needles::new(&WEEKDAYS, false, true));
 
-/// The sentence when a pattern may match it, else the empty text, which no pattern here
-/// matches.
-fn gate(may_match: bool, sentence: &str) -> &str {
-    if may_match { sentence } else { "" }
+/// The sentence (its ASCII view, built on first use) when a pattern may match it, else the
+/// empty text, which no pattern here matches.
+fn gate<'a>(
+    may_match: bool,
+    view: &'a LazyCell<Cow<'a, str>, impl FnOnce() -> Cow<'a, str>>,
+) -> &'a str {
+    if may_match { view } else { "" }
 }
 
 /// The date expressions of one sentence, longest first where they overlap.
@@ -225,7 +230,10 @@ fn expressions(sentence: &str) -> Vec<Found> {
     let month = may_have_month(sentence);
     let digit = may_have_digit(sentence);
     let iso = digit && may_have_iso_date(sentence);
-    for captures in ISO.captures_iter(gate(iso, sentence)) {
+    // The patterns name no non-ASCII character: they run on the ASCII view when there is one.
+    let view = LazyCell::new(|| ascii_view(sentence, &[]));
+    let view = &view;
+    for captures in ISO.captures_iter(gate(iso, view)) {
         let whole = captures.get(0).expect("a match has a whole");
         let number = |i: usize| captures[i].parse::<u32>().unwrap_or(0);
         let date = PublishedDate::new(
@@ -242,10 +250,7 @@ fn expressions(sentence: &str) -> Vec<Found> {
             ));
         }
     }
-    let month_digit = gate(
-        month && digit && may_have_month_with_figure(sentence),
-        sentence,
-    );
+    let month_digit = gate(month && digit && may_have_month_with_figure(sentence), view);
     for captures in DAY_MONTH.captures_iter(month_digit) {
         let whole = captures.get(0).expect("a match has a whole");
         let day = captures[2].parse::<u8>().unwrap_or(0);
@@ -287,7 +292,7 @@ fn expressions(sentence: &str) -> Vec<Found> {
             ));
         }
     }
-    for name in BARE_MONTH.find_iter(gate(month, sentence)) {
+    for name in BARE_MONTH.find_iter(gate(month, view)) {
         let (before, previous) = previous_word(sentence, name.start());
         let previous_lower = previous.to_lowercase();
         let after = &sentence[name.end()..];
@@ -328,7 +333,7 @@ fn expressions(sentence: &str) -> Vec<Found> {
             &sentence[start..name.end()],
         ));
     }
-    for year in YEAR.find_iter(gate(may_have_year(sentence), sentence)) {
+    for year in YEAR.find_iter(gate(may_have_year(sentence), view)) {
         if !is_plain_number(sentence, year.range()) {
             continue;
         }
@@ -354,7 +359,7 @@ fn expressions(sentence: &str) -> Vec<Found> {
         ));
     }
     let weekday = WEEKDAY_NEEDLES.may_match(sentence);
-    for captures in WEEKDAY.captures_iter(gate(weekday, sentence)) {
+    for captures in WEEKDAY.captures_iter(gate(weekday, view)) {
         let whole = captures.get(0).expect("a match has a whole");
         let name = captures.get(2).expect("weekday group");
         let offset = match captures.get(1).map(|m| m.as_str()) {
@@ -378,7 +383,7 @@ fn expressions(sentence: &str) -> Vec<Found> {
         });
     }
     let relative = RELATIVE_NEEDLES.may_match(sentence);
-    for captures in RELATIVE.captures_iter(gate(relative, sentence)) {
+    for captures in RELATIVE.captures_iter(gate(relative, view)) {
         let whole = captures.get(0).expect("a match has a whole");
         // `Bright Tomorrow Road`: a capital inside a sentence makes the word part of a name.
         let opens_sentence = sentence[..whole.start()]
@@ -1046,6 +1051,7 @@ mod tests {
 #[cfg(test)]
 mod gate_tests {
     use super::*;
+    use crate::prefilter::all_captures;
     use proptest::prelude::*;
 
     /// Pieces that the date patterns and their gates react to, and some that fool them.
@@ -1108,6 +1114,20 @@ mod gate_tests {
             prop_assert!(may_have_year(s) || !YEAR.is_match(s), "{s:?}");
             prop_assert!(WEEKDAY_NEEDLES.may_match(s) || !WEEKDAY.is_match(s), "{s:?}");
             prop_assert!(RELATIVE_NEEDLES.may_match(s) || !RELATIVE.is_match(s), "{s:?}");
+        }
+
+        /// The patterns find the same matches in a sentence's ASCII view as in the sentence.
+        #[test]
+        fn the_ascii_view_keeps_every_match(indices in proptest::collection::vec(0..PIECES.len(), 0..14)) {
+            let sentence: String = indices.iter().map(|&i| PIECES[i]).collect();
+            let view = ascii_view(&sentence, &[]);
+            for pattern in [&ISO, &DAY_MONTH, &MONTH_DAY, &MONTH_YEAR, &BARE_MONTH, &YEAR, &WEEKDAY, &RELATIVE] {
+                prop_assert_eq!(
+                    all_captures(pattern, &view),
+                    all_captures(pattern, &sentence),
+                    "{:?}", sentence
+                );
+            }
         }
     }
 }

@@ -7,7 +7,44 @@
 //! necessary condition for a match (it may say yes when the pattern finds nothing, never no
 //! when it would find something): results are the same with and without it.
 
+use std::borrow::Cow;
+
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+
+/// The text a pattern is run on in place of `text`: the same bytes where they are ASCII,
+/// and every other character replaced by as many `\x01` bytes as it is long, when that
+/// changes no match. The regex crate's fast engines read ASCII text only (see the module
+/// notes); most non-ASCII characters in news are quotes and dashes, which a pattern of
+/// words, digits, spaces and ASCII punctuation never matches and which are not word
+/// characters either side of a `\b`. Replacing such a character by control bytes that the
+/// pattern cannot match and that are not word characters keeps every match and its offsets,
+/// and matched text holds only ASCII that stood in `text` already.
+///
+/// `text` itself is returned when it is ASCII, or when it holds a character the pattern may
+/// read: a word character (`\w`: letters, marks, digits, connectors), white space (`\s`),
+/// or one of `matched`, the non-ASCII characters the pattern names (`£`, `’`). The patterns
+/// this serves match no `\x01`: they name no `.` and no negated class.
+pub(crate) fn ascii_view<'a>(text: &'a str, matched: &[char]) -> Cow<'a, str> {
+    if text.is_ascii() {
+        return Cow::Borrowed(text);
+    }
+    let mut masked = Vec::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.bytes().position(|b| !b.is_ascii()) {
+        masked.extend_from_slice(&rest.as_bytes()[..at]);
+        let c = rest[at..].chars().next().expect("at is a char boundary");
+        if c.is_whitespace()
+            || matched.contains(&c)
+            || regex_syntax::try_is_word_character(c).unwrap_or(true)
+        {
+            return Cow::Borrowed(text);
+        }
+        masked.resize(masked.len() + c.len_utf8(), 0x01);
+        rest = &rest[at + c.len_utf8()..];
+    }
+    masked.extend_from_slice(rest.as_bytes());
+    Cow::Owned(String::from_utf8(masked).expect("ASCII bytes are UTF-8"))
+}
 
 /// True when `text` may hold a decimal digit as the regex `\d` reads it (Unicode `Nd`):
 /// an ASCII digit, or any non-ASCII numeric character.
@@ -147,10 +184,101 @@ pub(crate) fn may_have_month_with_figure(text: &str) -> bool {
     })
 }
 
+/// Every match of `pattern` with its groups, as (group, start, end, text) rows.
+#[cfg(test)]
+pub(crate) fn all_captures(
+    pattern: &regex::Regex,
+    text: &str,
+) -> Vec<(usize, usize, usize, String)> {
+    pattern
+        .captures_iter(text)
+        .flat_map(|captures| {
+            (0..captures.len())
+                .filter_map(|group| {
+                    let found = captures.get(group)?;
+                    Some((
+                        group,
+                        found.start(),
+                        found.end(),
+                        found.as_str().to_string(),
+                    ))
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
     use regex::Regex;
+
+    #[test]
+    fn the_ascii_view_masks_only_characters_no_pattern_reads() {
+        assert_eq!(ascii_view("plain", &[]), "plain");
+        assert!(matches!(ascii_view("plain", &[]), Cow::Borrowed(_)));
+        assert_eq!(
+            ascii_view("\u{201C}Won\u{2014}3\u{2026}\u{201D}", &[]),
+            "\x01\x01\x01Won\x01\x01\x013\x01\x01\x01\x01\x01\x01"
+        );
+        // Word characters, spaces and the characters a pattern names are left as they are.
+        for text in [
+            "caf\u{e9} \u{201C}",
+            "12\u{00A0}km \u{201C}",
+            "e\u{0301} \u{201C}",
+            "a\u{203F}b \u{201C}",
+            "\u{0663} \u{201C}",
+        ] {
+            assert!(
+                matches!(ascii_view(text, &[]), Cow::Borrowed(_)),
+                "{text:?}"
+            );
+        }
+        assert!(matches!(
+            ascii_view("\u{00A3}5 \u{201C}", &['\u{00A3}']),
+            Cow::Borrowed(_)
+        ));
+        assert_eq!(ascii_view("\u{00A3}5", &[]), "\x01\x015");
+    }
+
+    /// Pieces with the characters the view masks, keeps or must give up on.
+    const VIEW_PIECES: &[&str] = &[
+        "won", "Won", "in", "May", "2019", "3.5", "14,512", " ", "  ", "-", ",", ".", "'", "%",
+        "per", "cent", "\u{201C}", "\u{201D}", "\u{2019}", "\u{2014}", "\u{2026}", "\u{00A0}",
+        "\u{00E9}", "\u{0301}", "\u{00A3}", "\u{20AC}", "\u{0663}", "\u{212A}", "\x01", "s",
+    ];
+
+    proptest! {
+        /// Patterns of the kinds the analysis runs (word boundaries, optional and repeated
+        /// spaces, digits, case-insensitive words, classes naming a non-ASCII character) find
+        /// the same matches, groups and texts in the view as in the text.
+        #[test]
+        fn the_view_keeps_every_match(indices in proptest::collection::vec(0..VIEW_PIECES.len(), 0..16)) {
+            static PATTERNS: std::sync::LazyLock<Vec<(Regex, Vec<char>)>> = std::sync::LazyLock::new(|| {
+                [
+                    (r"\b(\d+)\b", vec![]),
+                    (r"(?i)\b(won|in)\s+(may|\d{4})\b", vec![]),
+                    (r"([\u{00A3}\u{20AC}]\s?)?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(\s?%|\s?per\s?cent\b)?", vec!['\u{00A3}', '\u{20AC}']),
+                    (r"\bin\s+([A-Z][\w'\u{2019}-]*(?:\s+[A-Z][\w'\u{2019}-]*)*)", vec!['\u{2019}']),
+                    (r"\b(?:(May),?\s+)?(\d{1,2})(?:st|nd|rd|th)?\b(?:\s?,?\s+(\d{4})\b)?", vec![]),
+                ]
+                .into_iter()
+                .map(|(pattern, matched)| (Regex::new(pattern).expect("valid"), matched))
+                .collect()
+            });
+            let text: String = indices.iter().map(|&i| VIEW_PIECES[i]).collect();
+            for (pattern, matched) in PATTERNS.iter() {
+                let view = ascii_view(&text, matched);
+                prop_assert_eq!(view.len(), text.len());
+                prop_assert_eq!(
+                    all_captures(pattern, &view),
+                    all_captures(pattern, &text),
+                    "{:?} on {:?}", pattern.as_str(), text
+                );
+            }
+        }
+    }
 
     #[test]
     fn digits_include_other_scripts() {
