@@ -59,23 +59,14 @@ const GENERIC: &[&str] = &[
 
 /// Figures of the event itself, which outlets report without naming a subject and may
 /// dispute: tolls, counts of the arrested, the size of a quake, a majority.
+/// Names are after `canonical_property`.
 const EVENT_PROPERTIES: &[&str] = &[
     "deaths",
-    "dead",
-    "killed",
-    "people killed",
-    "people dead",
     "injured",
-    "people injured",
-    "wounded",
-    "injuries",
     "casualties",
     "victims",
     "arrests",
-    "arrested",
-    "people arrested",
     "missing",
-    "people missing",
     "magnitude",
     "majority",
     "percent turnout",
@@ -123,7 +114,7 @@ pub(crate) fn story_facts(
                     .map(|entity| entities.of[article_index][entity])
             };
             let scope = claim.scope.clone();
-            let key = (subject, claim.property.clone(), scope);
+            let key = (subject, canonical_property(&claim.property), scope);
             grouped.entry(key).or_default().push(Stated {
                 source: SourceId::from_index(article_index),
                 value: claim.value,
@@ -195,6 +186,20 @@ pub(crate) fn story_facts(
         fact.id = FactId::from_index(index);
     }
     facts
+}
+
+/// One name for the ways reports word the same toll (`24 dead`, `killing 24 people`, `24
+/// deaths`), so that they are one fact.
+fn canonical_property(property: &str) -> String {
+    match property {
+        "dead" | "killed" | "people killed" | "people dead" | "fatalities" => "deaths",
+        "people injured" | "wounded" | "people wounded" | "injuries" => "injured",
+        "arrested" | "people arrested" => "arrests",
+        "people missing" => "missing",
+        "people evacuated" => "evacuated",
+        other => other,
+    }
+    .to_string()
 }
 
 fn source_count(fact: &BriefFact) -> usize {
