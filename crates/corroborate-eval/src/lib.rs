@@ -12,7 +12,7 @@ mod synthetic;
 
 pub use clustering::{BCubed, bcubed, partition_labels};
 pub use corpora::{
-    CorpusDocument, CorpusError, ecbplus_documents, fnc1_stories, neus_clusters,
+    ClaimPair, CorpusDocument, CorpusError, claimdiff_pairs, ecbplus_documents, fnc1_stories, neus_clusters,
     neus_peer_summaries, neus_references, polnear_documents, shared_corpus_dir,
 };
 pub use extraction::{
