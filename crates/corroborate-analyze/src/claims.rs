@@ -667,8 +667,20 @@ fn casualty_outcome(before_words: &[&str], after_lower: &str, head: &str) -> Opt
         .find(|word| {
             !matches!(
                 *word,
-                "were" | "was" | "have" | "had" | "has" | "been" | "are" | "is" | "being"
-                    | "reportedly" | "also" | "all" | "now" | "later"
+                "were"
+                    | "was"
+                    | "have"
+                    | "had"
+                    | "has"
+                    | "been"
+                    | "are"
+                    | "is"
+                    | "being"
+                    | "reportedly"
+                    | "also"
+                    | "all"
+                    | "now"
+                    | "later"
             )
         })
         // The word must follow in the same clause, not after a comma.
@@ -677,8 +689,25 @@ fn casualty_outcome(before_words: &[&str], after_lower: &str, head: &str) -> Opt
         return Some(found);
     }
     let hedges = [
-        "at", "least", "more", "than", "about", "some", "nearly", "over", "around", "almost",
-        "up", "to", "an", "estimated", "roughly", "approximately", "another", "a", "further",
+        "at",
+        "least",
+        "more",
+        "than",
+        "about",
+        "some",
+        "nearly",
+        "over",
+        "around",
+        "almost",
+        "up",
+        "to",
+        "an",
+        "estimated",
+        "roughly",
+        "approximately",
+        "another",
+        "a",
+        "further",
     ];
     let verb = before_words
         .iter()

@@ -223,7 +223,8 @@ fn with_bare_figures<'a>(sentence: &str, claims: Vec<Figure<'a>>) -> Vec<Figure<
         };
         let glued = before.ends_with(|c: char| c.is_alphanumeric() || c == '.' || c == '-')
             || after.starts_with(|c: char| c.is_alphanumeric() || c == ':' || c == '/')
-            || (after.starts_with(['.', ',']) && after[1..].starts_with(|c: char| c.is_ascii_digit()));
+            || (after.starts_with(['.', ','])
+                && after[1..].starts_with(|c: char| c.is_ascii_digit()));
         let year = !found.as_str().contains([',', '.']) && (1000.0..3000.0).contains(&value);
         let last_word = before
             .split_whitespace()
@@ -232,8 +233,20 @@ fn with_bare_figures<'a>(sentence: &str, claims: Vec<Figure<'a>>) -> Vec<Figure<
             .to_lowercase();
         let hedged = matches!(
             last_word.as_str(),
-            "about" | "around" | "nearly" | "almost" | "some" | "roughly" | "over" | "than"
-                | "to" | "approximately" | "least" | "most" | "under" | "estimated"
+            "about"
+                | "around"
+                | "nearly"
+                | "almost"
+                | "some"
+                | "roughly"
+                | "over"
+                | "than"
+                | "to"
+                | "approximately"
+                | "least"
+                | "most"
+                | "under"
+                | "estimated"
         );
         let currency = before.ends_with(['£', '$', '€']);
         let after_trimmed = after.trim_start();
@@ -245,7 +258,10 @@ fn with_bare_figures<'a>(sentence: &str, claims: Vec<Figure<'a>>) -> Vec<Figure<
         } else if percent {
             Some("percent".to_string())
         } else if currency {
-            Some(format!("money {}", before.chars().next_back().unwrap_or(' ')))
+            Some(format!(
+                "money {}",
+                before.chars().next_back().unwrap_or(' ')
+            ))
         } else {
             Some("count".to_string())
         };
@@ -276,7 +292,8 @@ static TOTAL_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// `a total of 12 casualties.`: the total's own noun, then the clause ends (`a total of 30
 /// officers took part` makes the total the subject of another statement).
 static TOTAL_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:\s+[a-z'-]+){0,2}\s*(?:[,.;:)!?]|—|–|$)").expect("total end pattern is valid")
+    Regex::new(r"(?i)^(?:\s+[a-z'-]+){0,2}\s*(?:[,.;:)!?]|—|–|$)")
+        .expect("total end pattern is valid")
 });
 /// Two parts listed side by side: the first part's own words (`were killed`, `went to the
 /// Field Party`), then `and`, `plus` or a comma, then the next figure (or `another`, or the
@@ -297,8 +314,22 @@ static WHOLE_TO_PARTS: LazyLock<Regex> = LazyLock::new(|| {
 /// Words in a part's own phrase that make the figures something other than a list of parts:
 /// a subset (`including`, `of whom`), alternatives, a rate or a running total.
 const NOT_A_LIST: &[&str] = &[
-    "of", "including", "among", "whom", "which", "or", "between", "than", "per", "each",
-    "every", "bringing", "raising", "taking", "up", "down",
+    "of",
+    "including",
+    "among",
+    "whom",
+    "which",
+    "or",
+    "between",
+    "than",
+    "per",
+    "each",
+    "every",
+    "bringing",
+    "raising",
+    "taking",
+    "up",
+    "down",
 ];
 
 /// How two neighbouring figures are joined, when they are two parts of one list.
@@ -344,8 +375,19 @@ fn total_checks(sentence: &str, figures: &[Figure]) -> Vec<TotalFound> {
         before.split_whitespace().next_back().is_some_and(|word| {
             matches!(
                 word.to_lowercase().as_str(),
-                "between" | "from" | "in" | "across" | "at" | "on" | "over" | "within" | "to"
-                    | "by" | "for" | "with" | "into"
+                "between"
+                    | "from"
+                    | "in"
+                    | "across"
+                    | "at"
+                    | "on"
+                    | "over"
+                    | "within"
+                    | "to"
+                    | "by"
+                    | "for"
+                    | "with"
+                    | "into"
             )
         })
     };
@@ -432,10 +474,7 @@ fn total_found(
 ) -> TotalFound {
     let total = figures[total_index].value;
     let holds = total_fits(sum, total, exhaustive);
-    let terms: Vec<String> = parts
-        .iter()
-        .map(|&i| number(figures[i].value))
-        .collect();
+    let terms: Vec<String> = parts.iter().map(|&i| number(figures[i].value)).collect();
     let (rule, verdict) = if exhaustive {
         (
             "parts sum to the stated total",
@@ -719,7 +758,10 @@ mod tests {
         );
         assert_eq!(
             totals("Of the 60 seats, 35 went to the Field Party and 30 to Labour."),
-            [(false, "35 + 30 = 65, more than the stated whole of 60".to_string())]
+            [(
+                false,
+                "35 + 30 = 65, more than the stated whole of 60".to_string()
+            )]
         );
     }
 
@@ -742,7 +784,11 @@ mod tests {
             "In the 60 seats, 35 went to the Field Party and 30 to Labour.",
             "Of the 60 seats, 35 went to the Field Party.",
         ] {
-            assert!(totals(sentence).is_empty(), "{sentence}: {:?}", totals(sentence));
+            assert!(
+                totals(sentence).is_empty(),
+                "{sentence}: {:?}",
+                totals(sentence)
+            );
         }
     }
 

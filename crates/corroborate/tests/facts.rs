@@ -167,13 +167,31 @@ fn tolls_worded_differently_are_one_fact() {
     assert_eq!(deaths[0].status, FactStatus::Disputed);
     // `at least 24` and `31` fit together; the exact 24 and the exact 31 do not.
     let values: Vec<f64> = deaths[0].values.iter().map(|value| value.value).collect();
-    assert!(values.contains(&24.0) && values.contains(&31.0), "{values:?}");
+    assert!(
+        values.contains(&24.0) && values.contains(&31.0),
+        "{values:?}"
+    );
     // Injured people are another fact, and people merely mentioned are no toll at all.
     let d = "Veldt quake\n\nThe quake injured 40 people. Some 200 people gathered in the square.\n";
     let e = "Veldt quake\n\nAbout 40 people were hurt. Some 90 people gathered at the church.\n";
     let hurt = brief(&[("d.txt", d), ("e.txt", e)]);
     assert_eq!(statuses(&hurt, "injured"), [FactStatus::Agreed]);
     assert!(!statuses(&hurt, "people").contains(&FactStatus::Disputed));
+}
+
+#[test]
+fn a_lower_bound_and_an_approximate_figure_above_it_agree_in_either_order() {
+    let bound = "Riots in Orley\n\nAt least 70 people were injured in the riots, police said.\n";
+    let about = "Orley riots\n\nAbout 100 people have been injured in the riots.\n";
+    for pair in [
+        [("a.txt", bound), ("b.txt", about)],
+        [("a.txt", about), ("b.txt", bound)],
+    ] {
+        assert_eq!(statuses(&brief(&pair), "injured"), [FactStatus::Agreed]);
+    }
+    let below = "Orley riots\n\nAbout 40 people have been injured in the riots.\n";
+    let disputed = brief(&[("a.txt", bound), ("b.txt", below)]);
+    assert_eq!(statuses(&disputed, "injured"), [FactStatus::Disputed]);
 }
 
 #[test]
@@ -194,23 +212,36 @@ fn parts_summing_to_a_stated_total_are_checked() {
             .find(|v| v.value == value)
             .and_then(|v| v.consistent)
     };
-    assert_eq!((consistent(12.0), consistent(15.0)), (Some(true), Some(false)));
+    assert_eq!(
+        (consistent(12.0), consistent(15.0)),
+        (Some(true), Some(false))
+    );
     let rules: Vec<(&str, bool, &str)> = casualties
         .checks
         .iter()
         .map(|check| (check.rule.as_str(), check.holds, check.explanation.as_str()))
         .collect();
     assert!(
-        rules.contains(&("parts sum to the stated total", true, "3 + 9 = 12, the stated total of 12")),
+        rules.contains(&(
+            "parts sum to the stated total",
+            true,
+            "3 + 9 = 12, the stated total of 12"
+        )),
         "{rules:?}"
     );
     assert!(
-        rules.contains(&("parts sum to the stated total", false, "3 + 9 = 12, not the stated total of 15")),
+        rules.contains(&(
+            "parts sum to the stated total",
+            false,
+            "3 + 9 = 12, not the stated total of 15"
+        )),
         "{rules:?}"
     );
     // `Of the N`, parts listed: they may leave some of the whole unaccounted for.
-    let seats = "Council result\n\nOf the 60 seats, 35 went to the Field Party and 20 to the Hill Party.\n";
-    let over = "Council count\n\nOf the 60 seats, 35 went to the Field Party and 30 to the Hill Party.\n";
+    let seats =
+        "Council result\n\nOf the 60 seats, 35 went to the Field Party and 20 to the Hill Party.\n";
+    let over =
+        "Council count\n\nOf the 60 seats, 35 went to the Field Party and 30 to the Hill Party.\n";
     for (text, holds) in [(seats, true), (over, false)] {
         let one = brief(&[("a.txt", text)]);
         let checks: Vec<(bool, String)> = one

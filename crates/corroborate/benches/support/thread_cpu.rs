@@ -76,4 +76,3 @@ impl ValueFormatter for CpuFormatter {
         "ns"
     }
 }
-

@@ -10,7 +10,9 @@ use anyhow::Context;
 use corroborate::ingest::text_article;
 use corroborate::model::{BriefFact, FactStatus};
 use corroborate::pipeline::{PipelineConfig, brief_articles};
-use corroborate_eval::{ClaimPair, claimdiff_pairs, ecbplus_documents, fnc1_stories, neus_clusters};
+use corroborate_eval::{
+    ClaimPair, claimdiff_pairs, ecbplus_documents, fnc1_stories, neus_clusters,
+};
 use rayon::prelude::*;
 
 use super::FactsArgs;
