@@ -598,6 +598,15 @@ fn property_of(figure: &Figure, before: &str, after: &str, counts_votes: bool) -
         {
             return Some("age".to_string());
         }
+        // `killing 12 people`, `12 people were hurt`: a bare population counted by what
+        // happened to it is a toll, comparable across reports.
+        if joined.is_none()
+            && noun.len() == 1
+            && matches!(*head, "people" | "persons")
+            && let Some(outcome) = casualty_outcome(&before_words, &after_lower, head)
+        {
+            return Some(format!("people {outcome}"));
+        }
         return Some(match joined {
             Some(more) => format!("{} {more}", noun.join(" ")),
             None => noun.join(" "),
@@ -627,6 +636,88 @@ fn property_of(figure: &Figure, before: &str, after: &str, counts_votes: bool) -
         return Some("age".to_string());
     }
     None
+}
+
+/// What happened to a counted population, from the verb or adjective right after its noun
+/// (`people were killed`, `people dead`, `people have been injured`) or the verb right before
+/// the figure and its hedge (`killing at least 12 people`, `injured 12 people`).
+fn casualty_outcome(before_words: &[&str], after_lower: &str, head: &str) -> Option<&'static str> {
+    let outcome = |word: &str| -> Option<&'static str> {
+        let word = word.trim_end_matches([',', '.', ';', ':']);
+        Some(match word {
+            "killed" | "dead" | "died" | "die" | "killing" | "kill" | "kills" | "perished" => {
+                "killed"
+            }
+            "injured" | "injuring" | "injures" | "injure" | "wounded" | "wounding" | "hurt"
+            | "hospitalised" | "hospitalized" => "injured",
+            "missing" => "missing",
+            "arrested" | "arresting" | "arrests" | "arrest" | "detained" | "detaining" => {
+                "arrested"
+            }
+            "evacuated" | "evacuating" | "evacuate" => "evacuated",
+            _ => return None,
+        })
+    };
+    let after = after_lower
+        .find(head)
+        .map_or("", |at| &after_lower[at + head.len()..]);
+    let first_word_after = after
+        .split_whitespace()
+        .find(|word| {
+            !matches!(
+                *word,
+                "were"
+                    | "was"
+                    | "have"
+                    | "had"
+                    | "has"
+                    | "been"
+                    | "are"
+                    | "is"
+                    | "being"
+                    | "reportedly"
+                    | "also"
+                    | "all"
+                    | "now"
+                    | "later"
+            )
+        })
+        // The word must follow in the same clause, not after a comma.
+        .filter(|_| !after.trim_start().starts_with([',', ';', ':']));
+    if let Some(found) = first_word_after.and_then(outcome) {
+        return Some(found);
+    }
+    let hedges = [
+        "at",
+        "least",
+        "more",
+        "than",
+        "about",
+        "some",
+        "nearly",
+        "over",
+        "around",
+        "almost",
+        "up",
+        "to",
+        "an",
+        "estimated",
+        "roughly",
+        "approximately",
+        "another",
+        "a",
+        "further",
+    ];
+    let verb = before_words
+        .iter()
+        .rev()
+        .find(|word| !hedges.contains(word))?;
+    // `killing` and `injuring` read as verbs before the figure; `dead` or `missing` before a
+    // figure (`the missing 12 people`) do not.
+    match outcome(verb)? {
+        found if !matches!(*verb, "dead" | "missing") => Some(found),
+        _ => None,
+    }
 }
 
 /// `and crew`, `and other buildings` right after a counted plural noun: the second group

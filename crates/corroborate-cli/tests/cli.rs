@@ -592,3 +592,25 @@ fn unknown_json_lines_fields_pass_through_extract_analyze_and_stories() {
         "{lines:?}"
     );
 }
+
+#[test]
+fn analyze_json_claims_carry_their_extent() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let article = write(
+        dir.path(),
+        "floods.txt",
+        b"Floods damaged 40 homes in Varnholt on Tuesday, the council of Brenmoor said.\n\nThe storm lasted 3 hours.\n",
+    );
+    let analyzed = corroborate(&["analyze", &article]);
+    assert!(analyzed.status.success(), "{}", stderr(&analyzed));
+    let lines = json_lines(&analyzed);
+    let claims = lines[0]["claims"].as_array().expect("claims");
+    let homes = claims
+        .iter()
+        .find(|claim| claim["display"] == "40")
+        .expect("the 40 homes are a claim");
+    assert_eq!(homes["property"], "homes", "{homes}");
+    assert_eq!(homes["extent"], "in varnholt", "{homes}");
+    // Every claim has the key, null when its clause names no place or stretch of time.
+    assert!(claims.iter().all(|claim| claim.get("extent").is_some()));
+}

@@ -146,6 +146,69 @@ pub fn polnear_documents(path: &Path) -> Result<Vec<CorpusDocument>, CorpusError
     Ok(documents)
 }
 
+/// One ClaimDiff pair: two outlets' one-sentence claims on one story, and whether claim B
+/// weakens or contradicts claim A (in either order, for the `weak` files).
+#[derive(Clone, Debug)]
+pub struct ClaimPair {
+    pub id: String,
+    pub topic: String,
+    pub claim_a: String,
+    pub claim_b: String,
+    pub relation: bool,
+}
+
+#[derive(Deserialize)]
+struct ClaimDiffFile {
+    data: Vec<ClaimDiffItem>,
+}
+
+#[derive(Deserialize)]
+struct ClaimDiffItem {
+    pair_id: String,
+    topic: String,
+    claim_a: String,
+    claim_b: String,
+    relation: u8,
+}
+
+/// The pairs of a ClaimDiff file, each once: a pair and its `_rev` (the same two claims in
+/// the other order) are one pair, labelled 1 when either order is; the first order seen is
+/// kept, pairs in file order.
+pub fn claimdiff_pairs(path: &Path) -> Result<Vec<ClaimPair>, CorpusError> {
+    let text = fs::read_to_string(path).map_err(|source| CorpusError::Read {
+        path: path.display().to_string(),
+        source,
+    })?;
+    let file: ClaimDiffFile = serde_json::from_str(&text).map_err(|source| CorpusError::Parse {
+        path: path.display().to_string(),
+        line: source.line(),
+        source,
+    })?;
+    let mut pairs: Vec<ClaimPair> = Vec::new();
+    let mut index_of: BTreeMap<String, usize> = BTreeMap::new();
+    for item in file.data {
+        let id = item
+            .pair_id
+            .strip_suffix("_rev")
+            .unwrap_or(&item.pair_id)
+            .to_string();
+        match index_of.get(&id) {
+            Some(&index) => pairs[index].relation |= item.relation == 1,
+            None => {
+                index_of.insert(id.clone(), pairs.len());
+                pairs.push(ClaimPair {
+                    id,
+                    topic: item.topic,
+                    claim_a: item.claim_a,
+                    claim_b: item.claim_b,
+                    relation: item.relation == 1,
+                });
+            }
+        }
+    }
+    Ok(pairs)
+}
+
 pub(crate) fn for_each_record<T: for<'de> Deserialize<'de>>(
     path: &Path,
     mut each: impl FnMut(T),

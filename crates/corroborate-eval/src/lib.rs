@@ -12,8 +12,8 @@ mod synthetic;
 
 pub use clustering::{BCubed, bcubed, partition_labels};
 pub use corpora::{
-    CorpusDocument, CorpusError, ecbplus_documents, fnc1_stories, neus_clusters,
-    neus_peer_summaries, neus_references, polnear_documents, shared_corpus_dir,
+    ClaimPair, CorpusDocument, CorpusError, claimdiff_pairs, ecbplus_documents, fnc1_stories,
+    neus_clusters, neus_peer_summaries, neus_references, polnear_documents, shared_corpus_dir,
 };
 pub use extraction::{
     ExtractionPage, ExtractionScores, ShingleCounts, extraction_benchmark_pages, extraction_tokens,

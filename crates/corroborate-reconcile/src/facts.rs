@@ -59,23 +59,14 @@ const GENERIC: &[&str] = &[
 
 /// Figures of the event itself, which outlets report without naming a subject and may
 /// dispute: tolls, counts of the arrested, the size of a quake, a majority.
+/// Names are after `canonical_property`.
 const EVENT_PROPERTIES: &[&str] = &[
     "deaths",
-    "dead",
-    "killed",
-    "people killed",
-    "people dead",
     "injured",
-    "people injured",
-    "wounded",
-    "injuries",
     "casualties",
     "victims",
     "arrests",
-    "arrested",
-    "people arrested",
     "missing",
-    "people missing",
     "magnitude",
     "majority",
     "percent turnout",
@@ -123,7 +114,7 @@ pub(crate) fn story_facts(
                     .map(|entity| entities.of[article_index][entity])
             };
             let scope = claim.scope.clone();
-            let key = (subject, claim.property.clone(), scope);
+            let key = (subject, canonical_property(&claim.property), scope);
             grouped.entry(key).or_default().push(Stated {
                 source: SourceId::from_index(article_index),
                 value: claim.value,
@@ -195,6 +186,20 @@ pub(crate) fn story_facts(
         fact.id = FactId::from_index(index);
     }
     facts
+}
+
+/// One name for the ways reports word the same toll (`24 dead`, `killing 24 people`, `24
+/// deaths`), so that they are one fact.
+fn canonical_property(property: &str) -> String {
+    match property {
+        "dead" | "killed" | "people killed" | "people dead" | "fatalities" => "deaths",
+        "people injured" | "wounded" | "people wounded" | "injuries" => "injured",
+        "arrested" | "people arrested" => "arrests",
+        "people missing" => "missing",
+        "people evacuated" => "evacuated",
+        other => other,
+    }
+    .to_string()
 }
 
 fn source_count(fact: &BriefFact) -> usize {
@@ -382,20 +387,36 @@ fn compatible_clusters(stated: Vec<Stated>) -> Vec<Vec<Stated>> {
     clusters
 }
 
-/// Whether two stated values can both be true, given how each is hedged.
+/// Whether two stated values can both be true, given how each is hedged. A bound decides
+/// first whichever side states it (`at least 70` and `about 100` fit together in either
+/// order); two unbounded values fit when equal, or within the tolerance when either is
+/// approximate.
 fn compatible_values(a: f64, a_qualifier: Qualifier, b: f64, b_qualifier: Qualifier) -> bool {
-    let within = |x: f64, x_qualifier: Qualifier, y: f64, y_qualifier: Qualifier| match x_qualifier
-    {
-        Qualifier::Exact => None,
-        Qualifier::Approximate => {
-            Some((x - y).abs() <= APPROXIMATE_TOLERANCE * x.abs().max(y.abs()))
+    let slack = |y: f64, y_qualifier: Qualifier| {
+        if y_qualifier == Qualifier::Approximate {
+            APPROXIMATE_TOLERANCE * y.abs()
+        } else {
+            0.0
         }
-        Qualifier::AtLeast => Some(y >= x || y_qualifier == Qualifier::AtLeast),
-        Qualifier::AtMost => Some(y <= x || y_qualifier == Qualifier::AtMost),
     };
-    within(a, a_qualifier, b, b_qualifier)
-        .or_else(|| within(b, b_qualifier, a, a_qualifier))
-        .unwrap_or(a == b)
+    let bound = |x: f64, x_qualifier: Qualifier, y: f64, y_qualifier: Qualifier| match x_qualifier {
+        Qualifier::AtLeast => {
+            Some(y + slack(y, y_qualifier) >= x || y_qualifier == Qualifier::AtLeast)
+        }
+        Qualifier::AtMost => {
+            Some(y - slack(y, y_qualifier) <= x || y_qualifier == Qualifier::AtMost)
+        }
+        Qualifier::Exact | Qualifier::Approximate => None,
+    };
+    bound(a, a_qualifier, b, b_qualifier)
+        .or_else(|| bound(b, b_qualifier, a, a_qualifier))
+        .unwrap_or_else(|| {
+            if a_qualifier == Qualifier::Approximate || b_qualifier == Qualifier::Approximate {
+                (a - b).abs() <= APPROXIMATE_TOLERANCE * a.abs().max(b.abs())
+            } else {
+                a == b
+            }
+        })
 }
 
 /// majority = winner's votes - runner-up's votes, for each occasion (scope) with a majority

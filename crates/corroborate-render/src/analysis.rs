@@ -28,6 +28,10 @@ pub struct JsonClaim {
     /// The canonical name of the entity the figure belongs to.
     pub subject: Option<String>,
     pub scope: Option<String>,
+    /// The place or stretch of time the figure's clause limits it to (`in Tarnby`, `over
+    /// four nights`); absent from lines written before it was added.
+    #[serde(default)]
+    pub extent: Option<String>,
     pub qualifier: String,
     pub start: usize,
     pub end: usize,
@@ -171,6 +175,7 @@ impl JsonAnalysis {
                         property: claim.property.clone(),
                         subject: entity_name(claim.subject),
                         scope: claim.scope.clone(),
+                        extent: claim.extent.clone(),
                         qualifier: claim.qualifier.as_str().to_string(),
                         start: span.start(),
                         end: span.end(),

@@ -10,15 +10,16 @@
 use std::fs;
 use std::path::Path;
 
-use std::time::Instant;
-
 use corroborate::analyze::{AnalyzeConfig, analyze};
 use corroborate::clean::{CleanConfig, CleanContext, clean};
 use corroborate::ingest::text_article;
 use corroborate::model::Article;
 use corroborate_eval::{polnear_documents, shared_corpus_dir};
-use criterion::measurement::{Measurement, ValueFormatter};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+
+#[path = "support/thread_cpu.rs"]
+mod thread_cpu;
+use thread_cpu::ThreadCpuTime;
 
 fn articles() -> (String, Vec<Article>) {
     let texts: Vec<(String, Vec<u8>)> = match shared_corpus_dir() {
@@ -94,74 +95,6 @@ fn cpu_time(criterion: &mut Criterion<ThreadCpuTime>) {
         bencher.iter(|| clean_and_analyze_each(&articles))
     });
     group.finish();
-}
-
-/// CPU time (user and system) of the calling thread, in nanoseconds at the kernel's 10 ms
-/// tick; the wall clock where `/proc` is absent.
-struct ThreadCpuTime;
-
-fn thread_cpu_nanos() -> Option<u64> {
-    let stat = fs::read_to_string("/proc/thread-self/stat").ok()?;
-    // The command name may hold spaces; the fields after it are space-separated.
-    let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
-    // utime and stime are fields 14 and 15 of the line, 12 and 13 after the name.
-    let ticks: u64 = fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?;
-    Some(ticks * 10_000_000)
-}
-
-impl Measurement for ThreadCpuTime {
-    type Intermediate = (Instant, Option<u64>);
-    type Value = u64;
-
-    fn start(&self) -> Self::Intermediate {
-        (Instant::now(), thread_cpu_nanos())
-    }
-    fn end(&self, (started, cpu): Self::Intermediate) -> u64 {
-        match (cpu, thread_cpu_nanos()) {
-            (Some(before), Some(after)) => after - before,
-            _ => started.elapsed().as_nanos() as u64,
-        }
-    }
-    fn add(&self, a: &u64, b: &u64) -> u64 {
-        a + b
-    }
-    fn zero(&self) -> u64 {
-        0
-    }
-    fn to_f64(&self, value: &u64) -> f64 {
-        *value as f64
-    }
-    fn formatter(&self) -> &dyn ValueFormatter {
-        &CpuFormatter
-    }
-}
-
-/// Seconds and articles per CPU second.
-struct CpuFormatter;
-
-impl ValueFormatter for CpuFormatter {
-    fn scale_values(&self, _typical: f64, values: &mut [f64]) -> &'static str {
-        values.iter_mut().for_each(|value| *value /= 1e9);
-        "s (CPU)"
-    }
-    fn scale_throughputs(
-        &self,
-        _typical: f64,
-        throughput: &Throughput,
-        values: &mut [f64],
-    ) -> &'static str {
-        let count = match *throughput {
-            Throughput::Elements(n) | Throughput::ElementsAndBytes { elements: n, .. } => n,
-            Throughput::Bytes(n) | Throughput::BytesDecimal(n) | Throughput::Bits(n) => n,
-        } as f64;
-        values
-            .iter_mut()
-            .for_each(|value| *value = count * 1e9 / *value);
-        "elem/CPU s"
-    }
-    fn scale_for_machines(&self, _values: &mut [f64]) -> &'static str {
-        "ns"
-    }
 }
 
 criterion_group!(wall, wall_time);

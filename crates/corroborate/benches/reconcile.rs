@@ -1,6 +1,9 @@
 //! Reconciling one story of 200 articles (summary, entities, quotes, facts, copies) on one
 //! core. The articles are PolNeAR's real political news (or the demo corpus repeated when
 //! the shared corpora are absent), analysed before timing starts.
+//!
+//! Two measurements of the same work: wall-clock time, and the CPU time of the calling
+//! thread (`reconcile-cpu`), which stays meaningful on a shared, loaded machine.
 
 use std::fs;
 use std::path::Path;
@@ -10,7 +13,12 @@ use corroborate::model::{Article, Story};
 use corroborate::pipeline::{PipelineConfig, analyze_articles};
 use corroborate::reconcile::{ReconcileConfig, reconcile};
 use corroborate_eval::{polnear_documents, shared_corpus_dir};
+use criterion::measurement::Measurement;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+
+#[path = "support/thread_cpu.rs"]
+mod thread_cpu;
+use thread_cpu::ThreadCpuTime;
 
 const STORY_ARTICLES: usize = 200;
 
@@ -44,12 +52,20 @@ fn articles() -> Vec<Article> {
         .collect()
 }
 
-fn bench(criterion: &mut Criterion) {
+fn wall_time(criterion: &mut Criterion) {
+    measure(criterion, "reconcile");
+}
+
+fn cpu_time(criterion: &mut Criterion<ThreadCpuTime>) {
+    measure(criterion, "reconcile-cpu");
+}
+
+fn measure<M: Measurement>(criterion: &mut Criterion<M>, name: &str) {
     let articles = articles();
     let (analyzed, _) = analyze_articles(&articles, &PipelineConfig::default());
     let story = Story { articles: analyzed };
     let config = ReconcileConfig::default();
-    let mut group = criterion.benchmark_group("reconcile");
+    let mut group = criterion.benchmark_group(name);
     group.throughput(Throughput::Elements(story.articles.len() as u64));
     group.sample_size(10);
     group.bench_function(
@@ -68,5 +84,10 @@ fn bench(criterion: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench);
-criterion_main!(benches);
+criterion_group!(wall, wall_time);
+criterion_group! {
+    name = cpu;
+    config = Criterion::default().with_measurement(ThreadCpuTime);
+    targets = cpu_time
+}
+criterion_main!(wall, cpu);

@@ -149,7 +149,137 @@ fn a_plain_toll_conflict_is_disputed() {
     let a = "Quake hits Veldt\n\nThe quake left 24 dead in the early hours, officials said.\n";
     let b = "Veldt quake\n\nThe quake left 31 dead in the early hours, officials said.\n";
     let brief = brief(&[("a.txt", a), ("b.txt", b)]);
-    assert_eq!(statuses(&brief, "dead"), [FactStatus::Disputed]);
+    assert_eq!(statuses(&brief, "deaths"), [FactStatus::Disputed]);
+}
+
+#[test]
+fn tolls_worded_differently_are_one_fact() {
+    let a = "Quake hits Veldt\n\nThe quake killed at least 24 people on Monday, officials said.\n";
+    let b = "Veldt quake\n\nOfficials said 31 people were killed when the quake struck.\n";
+    let c = "Veldt shaken\n\nThe quake left 24 dead, the governor of Veldt said.\n";
+    let tolls = brief(&[("a.txt", a), ("b.txt", b), ("c.txt", c)]);
+    let deaths: Vec<_> = tolls
+        .facts
+        .iter()
+        .filter(|fact| fact.property == "deaths")
+        .collect();
+    assert_eq!(deaths.len(), 1, "{:?}", tolls.facts);
+    assert_eq!(deaths[0].status, FactStatus::Disputed);
+    // `at least 24` and `31` fit together; the exact 24 and the exact 31 do not.
+    let values: Vec<f64> = deaths[0].values.iter().map(|value| value.value).collect();
+    assert!(
+        values.contains(&24.0) && values.contains(&31.0),
+        "{values:?}"
+    );
+    // Injured people are another fact, and people merely mentioned are no toll at all.
+    let d = "Veldt quake\n\nThe quake injured 40 people. Some 200 people gathered in the square.\n";
+    let e = "Veldt quake\n\nAbout 40 people were hurt. Some 90 people gathered at the church.\n";
+    let hurt = brief(&[("d.txt", d), ("e.txt", e)]);
+    assert_eq!(statuses(&hurt, "injured"), [FactStatus::Agreed]);
+    assert!(!statuses(&hurt, "people").contains(&FactStatus::Disputed));
+}
+
+#[test]
+fn a_lower_bound_and_an_approximate_figure_above_it_agree_in_either_order() {
+    let bound = "Riots in Orley\n\nAt least 70 people were injured in the riots, police said.\n";
+    let about = "Orley riots\n\nAbout 100 people have been injured in the riots.\n";
+    for pair in [
+        [("a.txt", bound), ("b.txt", about)],
+        [("a.txt", about), ("b.txt", bound)],
+    ] {
+        assert_eq!(statuses(&brief(&pair), "injured"), [FactStatus::Agreed]);
+    }
+    let below = "Orley riots\n\nAbout 40 people have been injured in the riots.\n";
+    let disputed = brief(&[("a.txt", bound), ("b.txt", below)]);
+    assert_eq!(statuses(&disputed, "injured"), [FactStatus::Disputed]);
+}
+
+#[test]
+fn parts_summing_to_a_stated_total_are_checked() {
+    let right = "Storm in Orley\n\nThe storm left 3 people dead and 9 injured, 12 casualties in all, the mayor said.\n";
+    let wrong = "Orley storm\n\nThe storm killed 3 people and injured 9 others, a total of 15 casualties.\n";
+    let story = brief(&[("a.txt", right), ("b.txt", wrong)]);
+    let casualties = story
+        .facts
+        .iter()
+        .find(|fact| fact.property == "casualties")
+        .expect("a casualties fact");
+    assert_eq!(casualties.status, FactStatus::Disputed);
+    let consistent = |value: f64| {
+        casualties
+            .values
+            .iter()
+            .find(|v| v.value == value)
+            .and_then(|v| v.consistent)
+    };
+    assert_eq!(
+        (consistent(12.0), consistent(15.0)),
+        (Some(true), Some(false))
+    );
+    let rules: Vec<(&str, bool, &str)> = casualties
+        .checks
+        .iter()
+        .map(|check| (check.rule.as_str(), check.holds, check.explanation.as_str()))
+        .collect();
+    assert!(
+        rules.contains(&(
+            "parts sum to the stated total",
+            true,
+            "3 + 9 = 12, the stated total of 12"
+        )),
+        "{rules:?}"
+    );
+    assert!(
+        rules.contains(&(
+            "parts sum to the stated total",
+            false,
+            "3 + 9 = 12, not the stated total of 15"
+        )),
+        "{rules:?}"
+    );
+    // `Of the N`, parts listed: they may leave some of the whole unaccounted for.
+    let seats =
+        "Council result\n\nOf the 60 seats, 35 went to the Field Party and 20 to the Hill Party.\n";
+    let over =
+        "Council count\n\nOf the 60 seats, 35 went to the Field Party and 30 to the Hill Party.\n";
+    for (text, holds) in [(seats, true), (over, false)] {
+        let one = brief(&[("a.txt", text)]);
+        let checks: Vec<(bool, String)> = one
+            .facts
+            .iter()
+            .flat_map(|fact| &fact.checks)
+            .filter(|check| check.rule == "parts of a stated whole sum to at most the whole")
+            .map(|check| (check.holds, check.explanation.clone()))
+            .collect();
+        assert_eq!(checks.len(), 1, "{text}: {checks:?}");
+        assert_eq!(checks[0].0, holds, "{checks:?}");
+    }
+}
+
+#[test]
+fn figures_not_listed_as_parts_of_a_total_are_not_summed() {
+    for text in [
+        // A subset, not parts.
+        "Storm in Orley\n\nThe storm killed 5 people, including 2 children, 12 casualties in all.\n",
+        // A running total: earlier deaths are not listed.
+        "Storm in Orley\n\nTwo more people died and 3 were hurt on Monday, bringing the total to 40.\n",
+        // No total word.
+        "Storm in Orley\n\nThe storm killed 3 people and injured 9, and 40 homes flooded.\n",
+        // A range.
+        "Storm in Orley\n\nBetween 3 and 5 people died, 12 casualties in all.\n",
+        // Different units.
+        "Storm in Orley\n\nRepairs cost £3 million and 9 homes were lost, 12 in all.\n",
+    ] {
+        let one = brief(&[("a.txt", text)]);
+        let checks: Vec<&str> = one
+            .facts
+            .iter()
+            .flat_map(|fact| &fact.checks)
+            .map(|check| check.rule.as_str())
+            .filter(|rule| rule.contains("parts"))
+            .collect();
+        assert!(checks.is_empty(), "{text}: {checks:?}");
+    }
 }
 
 #[test]
@@ -223,6 +353,10 @@ fn article_text() -> impl Strategy<Value = String> {
         // negative-looking and huge values.
         ("(0|-?[0-9]{1,40})", "(0|[0-9]{1,40}(\\.[0-9]{1,3})?)", "[0-9]{1,40}(\\.[0-9])?").prop_map(
             |(a, b, p)| format!("Some {a} of the {b} wards ({p}%) counted. Fares rose from {a} to {b}, up {p}%. Fares doubled from {b} to {a}.")
+        ),
+        // Parts and a stated total with zero, negative-looking and huge values.
+        ("(0|-?[0-9]{1,40})", "(0|[0-9]{1,40}(\\.[0-9]{1,3})?)", "(0|-?[0-9]{1,40})").prop_map(
+            |(a, b, t)| format!("The storm killed {a} people and injured {b}, {t} casualties in all. Of the {t} seats, {a} went to Ada Marr and {b} to Tom Hale.")
         ),
     ];
     proptest::collection::vec(sentence, 1..8).prop_map(|sentences| sentences.join(" "))

@@ -45,8 +45,9 @@ pub enum EvalCommand {
     /// Write a synthetic collection (invented stories with reprints, furniture and noise) as
     /// JSON Lines, for scale and load measurements; `story` holds the true story.
     Generate(GenerateArgs),
-    /// Facts of multi-source real news (ECB+ sub-events, NeuS clusters) listed with their
-    /// evidence sentences, disputed and agreed, for hand-checking their precision.
+    /// Facts of multi-source real news (ECB+ sub-events, NeuS clusters, FNC-1 stories,
+    /// ClaimDiff pairs) listed with their evidence sentences, disputed and agreed, for
+    /// hand-checking their precision.
     Facts(FactsArgs),
 }
 
@@ -61,6 +62,10 @@ pub struct FactsArgs {
     /// The FNC-1 directory: bodies related to one headline are briefed as one story.
     #[arg(long, value_name = "DIR")]
     pub fnc1: Option<PathBuf>,
+    /// A ClaimDiff file (ClaimDiff-weak-test.json): each pair of claims is briefed as a story
+    /// of two sources, and the pairs with a disputed fact are counted by their label.
+    #[arg(long, value_name = "FILE")]
+    pub claimdiff: Option<PathBuf>,
     /// How many disputed and how many agreed facts to list (evenly spaced over all found).
     #[arg(long, default_value_t = 30)]
     pub sample: usize,

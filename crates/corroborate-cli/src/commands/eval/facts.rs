@@ -10,7 +10,9 @@ use anyhow::Context;
 use corroborate::ingest::text_article;
 use corroborate::model::{BriefFact, FactStatus};
 use corroborate::pipeline::{PipelineConfig, brief_articles};
-use corroborate_eval::{ecbplus_documents, fnc1_stories, neus_clusters};
+use corroborate_eval::{
+    ClaimPair, claimdiff_pairs, ecbplus_documents, fnc1_stories, neus_clusters,
+};
 use rayon::prelude::*;
 
 use super::FactsArgs;
@@ -55,11 +57,17 @@ pub fn facts(args: FactsArgs) -> anyhow::Result<Outcome> {
         }
         stories.extend(groups.into_iter().filter(|(_, texts)| texts.len() > 1));
     }
-    anyhow::ensure!(
-        !stories.is_empty(),
-        "no stories: give --ecbplus FILE, --neus FILE or --fnc1 DIR"
-    );
     let config = PipelineConfig::default();
+    let mut out = String::new();
+    if let Some(path) = &args.claimdiff {
+        let pairs = claimdiff_pairs(path)?;
+        let summary = claimdiff(&pairs, &config, &mut out)?;
+        println!("{summary}");
+    }
+    anyhow::ensure!(
+        !stories.is_empty() || args.claimdiff.is_some(),
+        "no stories: give --ecbplus FILE, --neus FILE, --fnc1 DIR or --claimdiff FILE"
+    );
     let listed: Vec<Vec<Listed>> = stories
         .par_iter()
         .map(|(story, texts)| story_facts(story, texts, &config))
@@ -97,7 +105,6 @@ pub fn facts(args: FactsArgs) -> anyhow::Result<Outcome> {
         .iter()
         .filter(|l| !l.fact.checks.is_empty())
         .collect();
-    let mut out = String::new();
     writeln!(
         out,
         "{} stories; {} disputed facts, {} agreed comparable facts\n",
@@ -131,6 +138,90 @@ pub fn facts(args: FactsArgs) -> anyhow::Result<Outcome> {
     Ok(Outcome {
         skipped_input: false,
     })
+}
+
+/// Briefs each ClaimDiff pair as a story of two sources (claim A is S1, claim B is S2) and
+/// writes the pairs with a disputed fact, with both sentences and the pair's label, then the
+/// label-1 pairs where both claims state a figure and nothing is disputed (possible misses,
+/// to read). Returns the counts as one line.
+fn claimdiff(
+    pairs: &[ClaimPair],
+    config: &PipelineConfig,
+    out: &mut String,
+) -> anyhow::Result<String> {
+    let briefed: Vec<(Vec<BriefFact>, bool)> = pairs
+        .par_iter()
+        .map(|pair| {
+            let texts = [pair.claim_a.clone(), pair.claim_b.clone()];
+            let facts: Vec<BriefFact> = story_facts(&pair.id, &texts, config)
+                .into_iter()
+                .map(|listed| listed.fact)
+                .collect();
+            // Both claims state a figure: each source is evidence of some fact value.
+            let sources: Vec<usize> = facts
+                .iter()
+                .flat_map(|fact| fact.values.iter())
+                .flat_map(|value| value.sources.iter().map(|source| source.index()))
+                .collect();
+            let both = sources.contains(&0) && sources.contains(&1);
+            (facts, both)
+        })
+        .collect();
+    let labelled = |label: bool| pairs.iter().filter(|p| p.relation == label).count();
+    let flagged = |label: bool| {
+        pairs
+            .iter()
+            .zip(&briefed)
+            .filter(|(pair, (facts, _))| {
+                pair.relation == label && facts.iter().any(|f| f.status == FactStatus::Disputed)
+            })
+            .count()
+    };
+    let unflagged_with_figures: Vec<usize> = (0..pairs.len())
+        .filter(|&i| {
+            let (facts, both) = &briefed[i];
+            pairs[i].relation && *both && !facts.iter().any(|f| f.status == FactStatus::Disputed)
+        })
+        .collect();
+    let summary = format!(
+        "claimdiff: {} pairs ({} labelled weakening, {} not); a disputed fact in {} of the \
+         labelled-1 pairs and {} of the labelled-0 pairs; {} labelled-1 pairs with a figure in \
+         both claims and nothing disputed",
+        pairs.len(),
+        labelled(true),
+        labelled(false),
+        flagged(true),
+        flagged(false),
+        unflagged_with_figures.len()
+    );
+    writeln!(out, "{summary}\n")?;
+    writeln!(out, "==== CLAIMDIFF DISPUTED\n")?;
+    for (pair, (facts, _)) in pairs.iter().zip(&briefed) {
+        for fact in facts.iter().filter(|f| f.status == FactStatus::Disputed) {
+            writeln!(out, "[C] {} label={}", pair.id, u8::from(pair.relation))?;
+            writeln!(out, "  S1: {}", pair.claim_a)?;
+            writeln!(out, "  S2: {}", pair.claim_b)?;
+            out.push_str(&show(fact, &[pair.claim_a.clone(), pair.claim_b.clone()]));
+            out.push('\n');
+        }
+    }
+    writeln!(
+        out,
+        "==== CLAIMDIFF LABEL 1, FIGURES IN BOTH, NOTHING DISPUTED: {}\n",
+        unflagged_with_figures.len()
+    )?;
+    for index in unflagged_with_figures {
+        let pair = &pairs[index];
+        writeln!(out, "[M] {}", pair.id)?;
+        writeln!(out, "  S1: {}", pair.claim_a)?;
+        writeln!(out, "  S2: {}", pair.claim_b)?;
+        let texts = [pair.claim_a.clone(), pair.claim_b.clone()];
+        for fact in &briefed[index].0 {
+            out.push_str(&show(fact, &texts));
+        }
+        out.push('\n');
+    }
+    Ok(summary)
 }
 
 /// `count` indices spread evenly over `0..total` (all of them when there are fewer).
