@@ -459,9 +459,13 @@ impl Context<'_> {
                     // A possessive opening the clause names the speaker (`Marsh’s reply was
                     // that…`); elsewhere it is not the subject.
                     && (!self.is_object(f) || f.mention.span.start() == first.start())
-            })?;
+            });
+        let Some(found) = found else {
+            // `The ad targets a “rigged economy”`: a description opening the clause.
+            return self.subject_phrase(from, quoted.open);
+        };
         if self.words_between(from, found.mention.span.start()) > 5 {
-            return None;
+            return self.subject_phrase(from, quoted.open);
         }
         Some(self.speaker_of_mention(self.person_after_modifier(found, quoted.open)))
     }
@@ -1060,6 +1064,9 @@ impl Context<'_> {
             (Some(found), _) => Some(self.speaker_of_mention(found)),
             (None, Some((pronoun_span, gender))) => self.resolve_pronoun(pronoun_span, gender),
             (None, None) => {
+                if let Some(subject) = self.subject_phrase(from, to) {
+                    return Some(subject);
+                }
                 // A description as the subject: the words before the cue, from a determiner.
                 let phrase = self.text[from..to].trim();
                 let first = phrase.split_whitespace().next()?.to_lowercase();
@@ -1076,6 +1083,63 @@ impl Context<'_> {
                 None
             }
         }
+    }
+
+    /// A description opening the clause as its subject (`His office put out…`, `The ad
+    /// targets…`, `The council voted…`): a determiner and at most four more words, ending
+    /// before the first word that reads as the verb (an auxiliary, a past form, a speech
+    /// verb, or an `-s` form before a determiner). `None` unless a verb is found.
+    fn subject_phrase(&self, from: usize, to: usize) -> Option<Speaker> {
+        let words = word_spans(self.text, from, to);
+        let first = *words.first()?;
+        let determiner = self.text[first.range()].to_lowercase();
+        if !DESCRIPTION_DETERMINERS.contains(&determiner.as_str())
+            || !self.text[from..first.start()].trim().is_empty()
+        {
+            return None;
+        }
+        for (index, word) in words.iter().enumerate().skip(1).take(5) {
+            let between = &self.text[words[index - 1].end()..word.start()];
+            if between.trim().chars().any(|c| !matches!(c, '-')) {
+                return None;
+            }
+            let word_text = &self.text[word.range()];
+            // A phrase with a preposition (`the sign on the pier`) is left alone: where it
+            // ends cannot be read without a parser.
+            if OBJECT_PREPOSITIONS.contains(&word_text) {
+                return None;
+            }
+            let next_is_determiner = words.get(index + 1).is_some_and(|next| {
+                let next = self.text[next.range()].to_lowercase();
+                DESCRIPTION_DETERMINERS.contains(&next.as_str()) || next == "that"
+            });
+            let verb = word_text.starts_with(char::is_lowercase)
+                && (PHRASE_VERBS.contains(&word_text)
+                    || (word_text.len() > 4 && word_text.ends_with("ed"))
+                    || self.is_cue_at(*word)
+                    || (word_text.ends_with('s')
+                        && !word_text.ends_with("ss")
+                        && next_is_determiner));
+            if verb {
+                if index < 2 {
+                    return None;
+                }
+                let span = Span::new(first.start(), words[index - 1].end());
+                let head = self.text[words[index - 1].range()].to_lowercase();
+                if matches!(
+                    head.as_str(),
+                    "it" | "this" | "that" | "which" | "who" | "what"
+                ) {
+                    return None;
+                }
+                return Some(Speaker {
+                    span,
+                    name: self.text[span.range()].to_string(),
+                    entity: None,
+                });
+            }
+        }
+        None
     }
 
     /// `Union Party chairman Clive Ostrander said`: an organisation naming the person's
@@ -1676,6 +1740,13 @@ const STOP_HEADS: &[&str] = &[
     "do",
     "does",
     "did",
+];
+
+/// Verbs that end a subject phrase (`His office put out`, `The group has been`).
+const PHRASE_VERBS: &[&str] = &[
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "did",
+    "does", "do", "may", "might", "must", "should", "put", "made", "took", "gave", "went", "came",
+    "sent", "ran", "read", "reads", "wants", "calls",
 ];
 
 /// Words after which a mention is an object, not a subject.

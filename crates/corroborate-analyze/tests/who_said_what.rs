@@ -980,7 +980,7 @@ fn fragment_in_a_later_paragraph_does_not_continue_the_previous_speaker() {
          elections.\u{201D}\n",
         expect![[r#"
             Q We will fight this ruling in every court, | speaker: Ann Lee | speaker words: Ann Lee | cue: said
-            Q rigged harbour economy where ferry owners buy elections. | speaker: - | speaker words: - | cue: -
+            Q rigged harbour economy where ferry owners buy elections. | speaker: The advert | speaker words: The advert | cue: -
         "#]],
     );
 }
@@ -1103,12 +1103,12 @@ fn it_before_a_speech_verb_is_the_organisation_named_before() {
 }
 
 #[test]
-fn it_before_put_it_colon_is_not_the_speaker() {
+fn as_name_put_it_colon_gives_the_name_not_it() {
     check(
         "As Ivo Brandt, the ferry union\u{2019}s treasurer, put it: \u{201C}Nobody is going \
          to pay for a bridge that nobody wants.\u{201D}",
         expect![[r#"
-            Q Nobody is going to pay for a bridge that nobody wants. | speaker: - | speaker words: - | cue: -
+            Q Nobody is going to pay for a bridge that nobody wants. | speaker: Ivo Brandt | speaker words: Ivo Brandt | cue: put
         "#]],
     );
 }
@@ -1120,6 +1120,28 @@ fn long_apposition_between_name_and_cue_after_the_quote() {
          Coastal Studies at the University of Pellham in the far north, said on Monday.",
         expect![[r#"
             Q We never saw the report, | speaker: Ivo Brandt | speaker words: Ivo Brandt | cue: said
+        "#]],
+    );
+}
+
+#[test]
+fn description_opening_the_sentence_is_the_speaker_of_a_fragment() {
+    check(
+        "The harbour board\u{2019}s new leaflet warns that the pier is \u{201C}closed to \
+         everyone until the repairs are finished.\u{201D}",
+        expect![[r#"
+            Q closed to everyone until the repairs are finished. | speaker: The harbour board’s new leaflet | speaker words: The harbour board’s new leaflet | cue: warns
+        "#]],
+    );
+}
+
+#[test]
+fn description_before_an_auxiliary_is_the_speaker_of_a_fragment() {
+    check(
+        "His office has put out a note calling the plan \u{201C}a waste of money and of \
+         everyone\u{2019}s time.\u{201D}",
+        expect![[r#"
+            Q a waste of money and of everyone’s time. | speaker: His office | speaker words: His office | cue: calling
         "#]],
     );
 }
