@@ -1013,7 +1013,9 @@ fn a_sentence_listing_names_is_not_title_case() {
         .map(|entity| entity.name.as_str())
         .collect();
     expect!["Ada Brill, Colm Dray, Ines Varga, Otto Penn"].assert_eq(&names.join(", "));
+}
 
+#[test]
 fn relative_who_is_the_speaker_named_by_the_phrase_before_it() {
     check(
         "Officials met on Tuesday with Dara Quell, who has long argued that the bridge is \
