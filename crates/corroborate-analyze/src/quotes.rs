@@ -2,6 +2,8 @@
 //! running over paragraphs), the speech cue and the speaker found around them, pronoun
 //! speakers resolved to the nearest compatible person, scare quotes and titles left out.
 
+use std::cell::RefCell;
+
 use corroborate_model::text::is_apostrophe;
 use corroborate_model::{ArticleEntity, EntityKind, Gender, Quote, Sentence, Span, Speaker};
 
@@ -33,6 +35,7 @@ pub(crate) fn find_quotes(
         found,
         entities,
         quoted: &marked,
+        previous_speaker: RefCell::new(None),
     };
     let mut quotes: Vec<(Quote, Option<Span>)> = Vec::new();
     let mut previous_speaker: Option<(Speaker, usize)> = None;
@@ -96,6 +99,7 @@ pub(crate) fn find_quotes(
         let speaker = speaker.or_else(|| context.subject_of_own_sentence(quoted));
         if let Some(speaker) = &speaker {
             previous_speaker = Some((speaker.clone(), paragraph_end(text, quoted.close)));
+            context.previous_speaker.replace(previous_speaker.clone());
         }
         let quote = Quote {
             span: quoted.inner,
@@ -183,6 +187,23 @@ fn quoted_spans(text: &str) -> Vec<Quoted> {
             }
             '\u{201C}' | '"' if at_paragraph_start => {
                 // The reopening mark of a continued quotation: part of the same quote.
+            }
+            // A left mark typed where a right one belongs (`here,“ said Lee`): after the
+            // quoted words and before a space or punctuation it can only close.
+            '\u{201C}' if !previous.is_whitespace() && !next.is_alphanumeric() => {
+                if let Some((mark, start, first)) = open.take() {
+                    spans.push(quoted(text, mark, start, at, at + mark_len, first));
+                }
+            }
+            // A right mark typed where a left one belongs (`said, ”We won.”`): after a space
+            // and before a word, with no quotation open, it can only open.
+            '\u{201D}'
+                if open.is_none()
+                    && (previous.is_whitespace() || at_paragraph_start)
+                    && next.is_alphanumeric() =>
+            {
+                open = Some((at, at + mark_len, at_paragraph_start));
+                single = None;
             }
             '\u{201D}' | '"' => {
                 if let Some((mark, start, first)) = open.take() {
@@ -285,6 +306,9 @@ struct Context<'a> {
     found: &'a [Found],
     entities: &'a [ArticleEntity],
     quoted: &'a [Quoted],
+    /// The speaker of the last attributed quote and the end of its paragraph, for a pronoun
+    /// no person in the sentences before resolves (`“…,” the host said. … But he asked`).
+    previous_speaker: RefCell<Option<(Speaker, usize)>>,
 }
 
 impl Context<'_> {
@@ -435,9 +459,13 @@ impl Context<'_> {
                     // A possessive opening the clause names the speaker (`Marsh’s reply was
                     // that…`); elsewhere it is not the subject.
                     && (!self.is_object(f) || f.mention.span.start() == first.start())
-            })?;
+            });
+        let Some(found) = found else {
+            // `The ad targets a “rigged economy”`: a description opening the clause.
+            return self.subject_phrase(from, quoted.open);
+        };
         if self.words_between(from, found.mention.span.start()) > 5 {
-            return None;
+            return self.subject_phrase(from, quoted.open);
         }
         Some(self.speaker_of_mention(self.person_after_modifier(found, quoted.open)))
     }
@@ -593,7 +621,21 @@ impl Context<'_> {
             });
         }
         // `she said`, `Marsh told reporters`, `the spokesman said`: the speaker comes first.
-        let cue_index = words.iter().take(14).position(|w| self.is_cue_at(*w))?;
+        // `…,” Kay Moss, director of the Harbour Institute at Dunmore College, said`: a name
+        // and an apposition between commas may hold the cue further off.
+        let opens_with_apposition = self
+            .found
+            .iter()
+            .find(|f| f.mention.span.start() == first.start())
+            .is_some_and(|f| self.text[f.mention.span.end()..].starts_with(','));
+        let reach = if opens_with_apposition { 32 } else { 14 };
+        let cue_index = words
+            .iter()
+            .take(reach)
+            .position(|w| self.is_cue_at(*w))
+            .filter(|&index| {
+                index < 14 || self.text[..words[index].start()].trim_end().ends_with(',')
+            })?;
         if cue_index == 0 {
             return None;
         }
@@ -769,8 +811,95 @@ impl Context<'_> {
     /// The speaker in a stretch before a cue: the last mention or pronoun in it, or a
     /// description (`A council spokeswoman`).
     fn speaker_in(&self, from: usize, to: usize) -> Option<Speaker> {
-        self.subject_next_to_cue(from, to)
+        self.relative_subject(from, to)
+            .or_else(|| self.subject_next_to_cue(from, to))
             .or_else(|| self.first_subject(from, to))
+    }
+
+    /// `Lee, who has long argued that …`, `the council’s report, which notes`: a relative
+    /// pronoun is the cue's subject. The speaker's words are the pronoun, its name the noun
+    /// phrase the pronoun follows. Between the pronoun and the cue only lower-case words
+    /// (auxiliaries, adverbs, a short aside between commas) may stand.
+    fn relative_subject(&self, from: usize, to: usize) -> Option<Speaker> {
+        let words = word_spans(self.text, from, to);
+        let index = words
+            .iter()
+            .rposition(|w| matches!(&self.text[w.range()], "who" | "which"))?;
+        let relative = words[index];
+        let between = &words[index + 1..];
+        let gap = &self.text[relative.end()..to];
+        // `Lee, who has not endorsed anyone, told reporters`: a relative clause closed by a
+        // comma before the verb is an aside; the verb's subject is the name before it. A
+        // passive (`which was shared`) has no speaker as its subject.
+        let closed = !gap.trim_start().starts_with(',') && gap.trim_end().ends_with(',');
+        let passive = between.last().is_some_and(|w| {
+            matches!(
+                &self.text[w.range()],
+                "is" | "are" | "was" | "were" | "be" | "been" | "being"
+            )
+        });
+        if closed
+            || passive
+            || between.len() > 6
+            || between.iter().any(|w| {
+                let word = &self.text[w.range()];
+                pronoun_gender(word).is_some() || matches!(word, "i" | "we" | "you" | "it")
+            })
+            || gap.contains(['"', '\u{201C}', '\u{201D}', ';', ':', '(', ')'])
+            || between.iter().any(|w| {
+                !self.text[w.range()].starts_with(char::is_lowercase) || self.is_cue_at(*w)
+            })
+        {
+            return None;
+        }
+        // The antecedent ends right before the pronoun, past a comma or a dash.
+        let antecedent_end = self.text[from..relative.start()]
+            .trim_end_matches(|c: char| {
+                c.is_whitespace() || matches!(c, ',' | '\u{2014}' | '\u{2013}')
+            })
+            .len()
+            + from;
+        let antecedent = self.antecedent_ending_at(from, antecedent_end)?;
+        Some(Speaker {
+            span: relative,
+            name: antecedent.name,
+            entity: antecedent.entity,
+        })
+    }
+
+    /// The noun phrase ending at `end`: a mention (its entity's name), else a description
+    /// from a determiner (`the party’s report`).
+    fn antecedent_ending_at(&self, from: usize, end: usize) -> Option<Speaker> {
+        if let Some(found) = self
+            .found
+            .iter()
+            .find(|f| f.mention.span.end() == end && f.mention.span.start() >= from)
+        {
+            return Some(self.speaker_of_mention(found));
+        }
+        let words = word_spans(self.text, from, end);
+        let last = *words.last()?;
+        if last.end() != end {
+            return None;
+        }
+        for start_index in (words.len().saturating_sub(6)..words.len()).rev() {
+            let word = words[start_index];
+            if self.text[word.end()..last.end()].contains([',', ';', ':', '.', '(', ')'])
+                && start_index + 1 < words.len()
+            {
+                return None;
+            }
+            let first = self.text[word.range()].to_lowercase();
+            if DESCRIPTION_DETERMINERS.contains(&first.as_str()) {
+                let span = Span::new(word.start(), last.end());
+                return Some(Speaker {
+                    span,
+                    name: self.text[span.range()].to_string(),
+                    entity: None,
+                });
+            }
+        }
+        None
     }
 
     /// The subject standing right before the cue (`Trump said`, `Aides say`, `the
@@ -824,6 +953,15 @@ impl Context<'_> {
                 pronoun_gender(word_text).filter(|_| is_subject_pronoun(word_text))
             {
                 return self.resolve_pronoun(word, gender);
+            }
+            // `it said`, `what it calls`: `it` right before the verb is a body speaking.
+            if gap == 0
+                && matches!(word_text, "it" | "It")
+                && word_spans(self.text, to, self.text.len().min(to + 40))
+                    .first()
+                    .is_some_and(|verb| self.is_cue_at(*verb))
+            {
+                return self.resolve_it(word);
             }
             if let Some(description) =
                 self.description_ending_at(from, words[..=last - gap].as_ref())
@@ -926,6 +1064,9 @@ impl Context<'_> {
             (Some(found), _) => Some(self.speaker_of_mention(found)),
             (None, Some((pronoun_span, gender))) => self.resolve_pronoun(pronoun_span, gender),
             (None, None) => {
+                if let Some(subject) = self.subject_phrase(from, to) {
+                    return Some(subject);
+                }
                 // A description as the subject: the words before the cue, from a determiner.
                 let phrase = self.text[from..to].trim();
                 let first = phrase.split_whitespace().next()?.to_lowercase();
@@ -942,6 +1083,63 @@ impl Context<'_> {
                 None
             }
         }
+    }
+
+    /// A description opening the clause as its subject (`His office put out…`, `The ad
+    /// targets…`, `The council voted…`): a determiner and at most four more words, ending
+    /// before the first word that reads as the verb (an auxiliary, a past form, a speech
+    /// verb, or an `-s` form before a determiner). `None` unless a verb is found.
+    fn subject_phrase(&self, from: usize, to: usize) -> Option<Speaker> {
+        let words = word_spans(self.text, from, to);
+        let first = *words.first()?;
+        let determiner = self.text[first.range()].to_lowercase();
+        if !DESCRIPTION_DETERMINERS.contains(&determiner.as_str())
+            || !self.text[from..first.start()].trim().is_empty()
+        {
+            return None;
+        }
+        for (index, word) in words.iter().enumerate().skip(1).take(5) {
+            let between = &self.text[words[index - 1].end()..word.start()];
+            if between.trim().chars().any(|c| !matches!(c, '-')) {
+                return None;
+            }
+            let word_text = &self.text[word.range()];
+            // A phrase with a preposition (`the sign on the pier`) is left alone: where it
+            // ends cannot be read without a parser.
+            if OBJECT_PREPOSITIONS.contains(&word_text) {
+                return None;
+            }
+            let next_is_determiner = words.get(index + 1).is_some_and(|next| {
+                let next = self.text[next.range()].to_lowercase();
+                DESCRIPTION_DETERMINERS.contains(&next.as_str()) || next == "that"
+            });
+            let verb = word_text.starts_with(char::is_lowercase)
+                && (PHRASE_VERBS.contains(&word_text)
+                    || (word_text.len() > 4 && word_text.ends_with("ed"))
+                    || self.is_cue_at(*word)
+                    || (word_text.ends_with('s')
+                        && !word_text.ends_with("ss")
+                        && next_is_determiner));
+            if verb {
+                if index < 2 {
+                    return None;
+                }
+                let span = Span::new(first.start(), words[index - 1].end());
+                let head = self.text[words[index - 1].range()].to_lowercase();
+                if matches!(
+                    head.as_str(),
+                    "it" | "this" | "that" | "which" | "who" | "what"
+                ) {
+                    return None;
+                }
+                return Some(Speaker {
+                    span,
+                    name: self.text[span.range()].to_string(),
+                    entity: None,
+                });
+            }
+        }
+        None
     }
 
     /// `Union Party chairman Clive Ostrander said`: an organisation naming the person's
@@ -1017,11 +1215,92 @@ impl Context<'_> {
     /// is not inside a quotation and was not spoken to.
     /// `None` when no one fits: a pronoun alone is not a speaker's name.
     fn resolve_pronoun(&self, pronoun: Span, gender: Option<Gender>) -> Option<Speaker> {
-        let resolved = self.speaker_of_mention(self.referent(pronoun, gender, 0)?);
+        let Some(referent) = self.referent(pronoun, gender, 0) else {
+            return self.previous_speaker_for(pronoun, gender);
+        };
+        let resolved = self.speaker_of_mention(referent);
         Some(Speaker {
             span: pronoun,
             name: resolved.name,
             entity: resolved.entity,
+        })
+    }
+
+    /// `it` as a speaker: the nearest organisation named before it in its sentence or the
+    /// three before (not inside a quotation, not an object), else the previous quote's
+    /// speaker when that is not a person.
+    fn resolve_it(&self, pronoun: Span) -> Option<Speaker> {
+        let sentence_index = self
+            .sentences
+            .iter()
+            .rposition(|s| s.span.start() <= pronoun.start())
+            .unwrap_or(0);
+        let window_start = self
+            .sentences
+            .get(sentence_index.saturating_sub(3))
+            .map_or(0, |s| s.span.start());
+        let organisation = self
+            .found
+            .iter()
+            .filter(|f| {
+                f.mention.span.start() >= window_start && f.mention.span.end() <= pronoun.start()
+            })
+            .filter(|f| {
+                let kind = f
+                    .mention
+                    .entity
+                    .and_then(|e| self.entities.get(e))
+                    .map_or(f.mention.kind, |e| e.kind);
+                kind == EntityKind::Organization
+                    && !self.inside_quote(f.mention.span.start())
+                    && !self.is_object(f)
+            })
+            .last();
+        match organisation {
+            Some(found) => {
+                let resolved = self.speaker_of_mention(found);
+                Some(Speaker {
+                    span: pronoun,
+                    name: resolved.name,
+                    entity: resolved.entity,
+                })
+            }
+            None => self.previous_speaker_for(pronoun, None),
+        }
+    }
+
+    /// A pronoun no named person resolves refers to the speaker of the quote before it when
+    /// that quote's paragraph is this one or the one before and the speaker's known gender
+    /// (if any) agrees: a description (`the host`) or a person named further back.
+    fn previous_speaker_for(&self, pronoun: Span, gender: Option<Gender>) -> Option<Speaker> {
+        let previous = self.previous_speaker.borrow();
+        let (speaker, paragraph_end_at) = previous.as_ref()?;
+        let next_paragraph_end =
+            paragraph_end(self.text, (*paragraph_end_at + 1).min(self.text.len()));
+        if pronoun.start() > next_paragraph_end || speaker.span.start() >= pronoun.start() {
+            return None;
+        }
+        let speaker_gender = speaker
+            .entity
+            .and_then(|e| self.entities.get(e))
+            .and_then(|e| e.gender)
+            .or_else(|| pronoun_gender(&self.text[speaker.span.range()]).flatten());
+        let plural_speaker = self.text[speaker.span.range()].eq_ignore_ascii_case("they");
+        let agrees = match gender {
+            Some(wanted) => speaker_gender.is_none_or(|g| g == wanted) && !plural_speaker,
+            // `they` for a body or a group, never for one named person.
+            None => {
+                speaker_gender.is_none()
+                    && speaker
+                        .entity
+                        .and_then(|e| self.entities.get(e))
+                        .is_none_or(|e| e.kind != EntityKind::Person)
+            }
+        };
+        agrees.then(|| Speaker {
+            span: pronoun,
+            name: speaker.name.clone(),
+            entity: speaker.entity,
         })
     }
 
@@ -1104,7 +1383,10 @@ impl Context<'_> {
         let part_of_name = word_text.starts_with(char::is_uppercase)
             && self.follows_capitalised_word(word)
             && !self.in_headline(word.start());
-        is_cue(word_text)
+        // `As Lee put it:` reports words as surely as `said`.
+        let put_it =
+            matches!(word_text, "put" | "puts") && self.text[word.end()..].starts_with(" it");
+        (is_cue(word_text) || put_it)
             && !self.text[..word.start()].ends_with(['-', '\u{2010}', '\u{2011}'])
             && !self.after_determiner(word)
             && !part_of_name
@@ -1458,6 +1740,13 @@ const STOP_HEADS: &[&str] = &[
     "do",
     "does",
     "did",
+];
+
+/// Verbs that end a subject phrase (`His office put out`, `The group has been`).
+const PHRASE_VERBS: &[&str] = &[
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "did",
+    "does", "do", "may", "might", "must", "should", "put", "made", "took", "gave", "went", "came",
+    "sent", "ran", "read", "reads", "wants", "calls",
 ];
 
 /// Words after which a mention is an object, not a subject.

@@ -980,7 +980,7 @@ fn fragment_in_a_later_paragraph_does_not_continue_the_previous_speaker() {
          elections.\u{201D}\n",
         expect![[r#"
             Q We will fight this ruling in every court, | speaker: Ann Lee | speaker words: Ann Lee | cue: said
-            Q rigged harbour economy where ferry owners buy elections. | speaker: - | speaker words: - | cue: -
+            Q rigged harbour economy where ferry owners buy elections. | speaker: The advert | speaker words: The advert | cue: -
         "#]],
     );
 }
@@ -1013,4 +1013,137 @@ fn a_sentence_listing_names_is_not_title_case() {
         .map(|entity| entity.name.as_str())
         .collect();
     expect!["Ada Brill, Colm Dray, Ines Varga, Otto Penn"].assert_eq(&names.join(", "));
+}
+
+#[test]
+fn relative_who_is_the_speaker_named_by_the_phrase_before_it() {
+    check(
+        "Officials met on Tuesday with Dara Quell, who has long argued that the bridge is \
+         \u{201C}a danger to everyone who crosses it at night.\u{201D}",
+        expect![[r#"
+            Q a danger to everyone who crosses it at night. | speaker: Dara Quell | speaker words: who | cue: argued
+        "#]],
+    );
+}
+
+#[test]
+fn relative_which_after_a_description_names_the_description() {
+    check(
+        "The union published the ferry inspectors\u{2019} report, which warns that the hulls \
+         are \u{201C}rusting faster than anyone in the harbour expected.\u{201D}",
+        expect![[r#"
+            Q rusting faster than anyone in the harbour expected. | speaker: the ferry inspectors’ report | speaker words: which | cue: warns
+        "#]],
+    );
+}
+
+#[test]
+fn relative_clause_closed_by_a_comma_leaves_the_name_as_subject() {
+    check(
+        "Dara Quell, who leads the ferry union, warned that the plan was \u{201C}reckless, \
+         rushed and far too expensive.\u{201D}",
+        expect![[r#"
+            Q reckless, rushed and far too expensive. | speaker: Dara Quell | speaker words: Dara Quell | cue: warned
+        "#]],
+    );
+}
+
+#[test]
+fn passive_relative_clause_is_not_the_speaker() {
+    check(
+        "\u{201C}The hulls are rusting faster than anyone expected,\u{201D} the inspectors \
+         write in the report, which was shared with the council on Friday.",
+        expect![[r#"
+            Q The hulls are rusting faster than anyone expected, | speaker: the inspectors | speaker words: the inspectors | cue: write
+        "#]],
+    );
+}
+
+#[test]
+fn left_quote_mark_typed_as_a_closing_mark_closes_the_quote() {
+    check(
+        "\u{201C}We are ready for the winter,\u{201C} said Tomas Vell, the harbour master. \
+         \u{201C}Nobody will be left behind.\u{201D}",
+        expect![[r#"
+            Q We are ready for the winter, … Nobody will be left behind. | speaker: Tomas Vell | speaker words: Tomas Vell | cue: said
+        "#]],
+    );
+}
+
+#[test]
+fn right_quote_mark_typed_as_an_opening_mark_opens_the_quote() {
+    check(
+        "Tomas Vell said the harbour was \u{201D}ready for the worst winter in years.\u{201D}",
+        expect![[r#"
+            Q ready for the worst winter in years. | speaker: Tomas Vell | speaker words: Tomas Vell | cue: said
+        "#]],
+    );
+}
+
+#[test]
+fn unresolved_pronoun_continues_the_previous_speaker_description() {
+    check(
+        "\u{201C}The ferry will run on Sunday,\u{201D} the harbour master said.\n\n\
+         As for the bridge, he said he was not worried. \u{201C}It can wait until the \
+         spring comes,\u{201D} he said.",
+        expect![[r#"
+            Q The ferry will run on Sunday, | speaker: the harbour master | speaker words: the harbour master | cue: said
+            Q It can wait until the spring comes, | speaker: the harbour master | speaker words: he | cue: said
+        "#]],
+    );
+}
+
+#[test]
+fn it_before_a_speech_verb_is_the_organisation_named_before() {
+    check(
+        "The Marden Cycling Association wrote to the council on Monday. It said the new \
+         route was \u{201C}unsafe for riders of any age or experience.\u{201D}",
+        expect![[r#"
+            Q unsafe for riders of any age or experience. | speaker: Marden Cycling Association | speaker words: It | cue: said
+        "#]],
+    );
+}
+
+#[test]
+fn as_name_put_it_colon_gives_the_name_not_it() {
+    check(
+        "As Ivo Brandt, the ferry union\u{2019}s treasurer, put it: \u{201C}Nobody is going \
+         to pay for a bridge that nobody wants.\u{201D}",
+        expect![[r#"
+            Q Nobody is going to pay for a bridge that nobody wants. | speaker: Ivo Brandt | speaker words: Ivo Brandt | cue: put
+        "#]],
+    );
+}
+
+#[test]
+fn long_apposition_between_name_and_cue_after_the_quote() {
+    check(
+        "\u{201C}We never saw the report,\u{201D} Ivo Brandt, director of the Centre for \
+         Coastal Studies at the University of Pellham in the far north, said on Monday.",
+        expect![[r#"
+            Q We never saw the report, | speaker: Ivo Brandt | speaker words: Ivo Brandt | cue: said
+        "#]],
+    );
+}
+
+#[test]
+fn description_opening_the_sentence_is_the_speaker_of_a_fragment() {
+    check(
+        "The harbour board\u{2019}s new leaflet warns that the pier is \u{201C}closed to \
+         everyone until the repairs are finished.\u{201D}",
+        expect![[r#"
+            Q closed to everyone until the repairs are finished. | speaker: The harbour board’s new leaflet | speaker words: The harbour board’s new leaflet | cue: warns
+        "#]],
+    );
+}
+
+#[test]
+fn description_before_an_auxiliary_is_the_speaker_of_a_fragment() {
+    check(
+        "His office has put out a note calling the plan \u{201C}a waste of money and of \
+         everyone\u{2019}s time.\u{201D}",
+        expect![[r#"
+            Q a waste of money and of everyone’s time. | speaker: His office | speaker words: His office | cue: calling
+        "#]],
+    );
 }
