@@ -25,6 +25,7 @@ mod listener;
 mod pages;
 mod params;
 mod state;
+mod story_cache;
 
 pub use api::{DEFAULT_LIMIT, OPENAPI};
 pub use app::{STYLESHEET, router, serve, serve_with_limits};

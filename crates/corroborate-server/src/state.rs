@@ -13,11 +13,16 @@ use corroborate_store::{Store, StoreError};
 use tokio::sync::Semaphore;
 
 use crate::error::ServerError;
+use crate::story_cache::StoryCache;
+
+/// JSON bytes of parsed briefs the server keeps (a brief of 500 sources is a few MB).
+const STORY_CACHE_BYTES: usize = 64 * 1024 * 1024;
 
 /// The shared state of the server.
 #[derive(Clone)]
 pub struct AppState {
     pool: Arc<StorePool>,
+    stories: Arc<StoryCache>,
 }
 
 struct StorePool {
@@ -37,7 +42,13 @@ impl AppState {
                 idle: Mutex::new(vec![first]),
                 permits: Semaphore::new(connections.max(1)),
             }),
+            stories: Arc::new(StoryCache::new(STORY_CACHE_BYTES)),
         })
+    }
+
+    /// The parsed briefs of large stories shown lately.
+    pub fn stories(&self) -> Arc<StoryCache> {
+        Arc::clone(&self.stories)
     }
 
     /// The store file being served.

@@ -60,7 +60,7 @@ pub(crate) fn finish_article(row: ArticleRow, path: &Path) -> Result<StoredArtic
 impl Store {
     /// The number of stories.
     pub fn story_count(&self) -> Result<usize, StoreError> {
-        self.count("SELECT count(*) FROM stories")
+        self.count("SELECT count(*) FROM stories WHERE revision > 0")
     }
 
     /// The number of articles.
@@ -76,7 +76,7 @@ impl Store {
             .prepare_cached(
                 "SELECT id, title, first_published, last_published, sources,
                         independent_sources, disputed
-                 FROM stories
+                 FROM stories WHERE revision > 0
                  ORDER BY last_published IS NULL, last_published DESC, id DESC
                  LIMIT ?1 OFFSET ?2",
             )
@@ -99,21 +99,26 @@ impl Store {
             .connection
             .prepare_cached(
                 "SELECT id, title, first_published, last_published, sources,
-                        independent_sources, disputed, brief
-                 FROM stories WHERE id = ?1",
+                        independent_sources, disputed, brief, revision
+                 FROM stories WHERE id = ?1 AND revision > 0",
             )
             .map_err(|source| self.sql(source))?
             .query_row(params![id], |row| {
-                Ok((summary_row(row)?, row.get::<_, String>(7)?))
+                Ok((
+                    summary_row(row)?,
+                    row.get::<_, String>(7)?,
+                    row.get::<_, i64>(8)?,
+                ))
             })
             .optional()
             .map_err(|source| self.sql(source))?;
-        let Some((mut summary, brief_json)) = found else {
+        let Some((mut summary, brief_json, revision)) = found else {
             return Ok(None);
         };
         summary.articles = self.story_article_ids(summary.id)?;
         Ok(Some(StoryRecord {
             summary,
+            revision,
             brief_json,
         }))
     }
@@ -142,6 +147,17 @@ impl Store {
         Ok(Some(ArticleRecord { article, view }))
     }
 
+    /// A story's revision, which grows each time its brief is rewritten (`None` for no
+    /// such story): a reader holding a parsed brief of the same revision holds this brief.
+    pub fn story_revision(&self, id: i64) -> Result<Option<i64>, StoreError> {
+        self.connection
+            .prepare_cached("SELECT revision FROM stories WHERE id = ?1 AND revision > 0")
+            .map_err(|source| self.sql(source))?
+            .query_row(params![id], |row| row.get(0))
+            .optional()
+            .map_err(|source| self.sql(source))
+    }
+
     /// Checks the file and the invariants the store keeps: SQLite's own integrity check, every
     /// article in exactly one existing story, every story with an article, the text index
     /// matching the articles. Returns the problems found (none for a sound store).
@@ -162,6 +178,10 @@ impl Store {
             (
                 "SELECT count(*) FROM stories WHERE id NOT IN (SELECT story FROM articles WHERE story IS NOT NULL)",
                 "stories without articles",
+            ),
+            (
+                "SELECT count(*) FROM stories WHERE revision = 0 AND id NOT IN (SELECT story FROM pending_briefs)",
+                "stories without a brief and none pending",
             ),
         ];
         for (sql, what) in checks {

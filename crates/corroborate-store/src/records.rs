@@ -114,6 +114,8 @@ pub struct StorySummary {
 #[derive(Clone, Debug)]
 pub struct StoryRecord {
     pub summary: StorySummary,
+    /// Grows each time ingest rewrites the brief (see [`crate::Store::story_revision`]).
+    pub revision: i64,
     /// The brief as the `brief --format json` command prints it.
     pub brief_json: String,
 }

@@ -8,7 +8,7 @@ use rusqlite::{Connection, OpenFlags};
 use crate::StoreError;
 
 /// The schema this build writes. Each step of [`MIGRATIONS`] moves a file one version up.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
 /// `PRAGMA application_id` of a corroborate store ("Corr"), so a foreign SQLite file is
 /// told apart from an empty one.
@@ -60,7 +60,18 @@ CREATE VIRTUAL TABLE articles_fts USING fts5(
     content = 'articles', content_rowid = 'seq',
     tokenize = 'porter unicode61 remove_diacritics 2'
 );
-"#];
+"#,
+    // 2: a story's `revision` grows each time its brief is written, so a reader may keep a
+    // parsed brief until it changes; revision 0 is a story opened by a committed batch whose
+    // first brief is not written yet (readers do not see it). `pending_briefs` lists the
+    // stories whose articles changed and whose brief an ingest run has yet to rebuild (a
+    // run rebuilds each changed story once, when no later batch of the run can change it).
+    r#"
+ALTER TABLE stories ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
+UPDATE stories SET revision = 1;
+CREATE TABLE pending_briefs (story INTEGER PRIMARY KEY);
+"#,
+];
 
 /// An open store file.
 pub struct Store {

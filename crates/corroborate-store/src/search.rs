@@ -277,12 +277,12 @@ impl Store {
                 "SELECT a.id, a.title, a.outlet, a.published, a.story, s.title, coalesce(s.disputed, 0),
                         snippet(articles_fts, 1, '{HIT_OPEN}', '{HIT_CLOSE}', '…', 24)
                  FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
-                 LEFT JOIN stories s ON s.id = a.story
+                 LEFT JOIN stories s ON s.id = a.story AND s.revision > 0
                  WHERE articles_fts MATCH ?1 AND articles_fts.rowid = ?2"
             ),
             None => "SELECT a.id, a.title, a.outlet, a.published, a.story, s.title, coalesce(s.disputed, 0),
                         substr(a.text, 1, 240)
-                 FROM articles a LEFT JOIN stories s ON s.id = a.story
+                 FROM articles a LEFT JOIN stories s ON s.id = a.story AND s.revision > 0
                  WHERE ?1 IS NULL AND a.seq = ?2"
                 .to_string(),
         };

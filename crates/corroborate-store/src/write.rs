@@ -170,14 +170,95 @@ impl Writer<'_> {
         Ok(highest.max(retired).unwrap_or(0) + 1)
     }
 
-    /// Writes a story (replacing one with the same id), points its members at it and
-    /// stores their refreshed views and entity names.
+    /// Points articles (by `seq`) at a story whose brief is rebuilt later in the run: the
+    /// story is marked pending until [`Writer::write_story`] writes its brief. A new story
+    /// gets a row of revision 0, which readers do not see until its brief is written.
+    pub fn assign_story(&self, story: i64, seqs: &[i64]) -> Result<(), StoreError> {
+        self.transaction
+            .prepare_cached(
+                "INSERT OR IGNORE INTO stories (id, title, sources, independent_sources,
+                     disputed, brief, revision)
+                 VALUES (?1, '', 0, 0, 0, '', 0)",
+            )
+            .map_err(|source| self.sql(source))?
+            .execute(params![story])
+            .map_err(|source| self.sql(source))?;
+        let mut update = self
+            .transaction
+            .prepare_cached("UPDATE articles SET story = ?1 WHERE seq = ?2")
+            .map_err(|source| self.sql(source))?;
+        for seq in seqs {
+            update
+                .execute(params![story, seq])
+                .map_err(|source| self.sql(source))?;
+        }
+        self.transaction
+            .prepare_cached("INSERT OR IGNORE INTO pending_briefs (story) VALUES (?1)")
+            .map_err(|source| self.sql(source))?
+            .execute(params![story])
+            .map_err(|source| self.sql(source))?;
+        Ok(())
+    }
+
+    /// The stories whose briefs are pending and that have no article published on or
+    /// after `cutoff` (an ISO day) and no undated article, so a batch of articles dated
+    /// after the cutoff cannot reach them; every pending story when `cutoff` is `None`.
+    pub fn settled_pending(&self, cutoff: Option<&str>) -> Result<Vec<i64>, StoreError> {
+        let sql = match cutoff {
+            Some(_) => {
+                "SELECT story FROM pending_briefs AS pending WHERE NOT EXISTS (
+                     SELECT 1 FROM articles WHERE articles.story = pending.story
+                     AND (published_last >= ?1 OR published IS NULL))
+                 ORDER BY story"
+            }
+            None => "SELECT story FROM pending_briefs ORDER BY story",
+        };
+        let mut statement = self
+            .transaction
+            .prepare_cached(sql)
+            .map_err(|source| self.sql(source))?;
+        let story = |row: &rusqlite::Row<'_>| row.get::<_, i64>(0);
+        let rows: rusqlite::Result<Vec<i64>> = match cutoff {
+            Some(cutoff) => statement
+                .query_map(params![cutoff], story)
+                .and_then(Iterator::collect),
+            None => statement.query_map([], story).and_then(Iterator::collect),
+        };
+        rows.map_err(|source| self.sql(source))
+    }
+
+    /// A story's articles, in ingest order.
+    pub fn story_members(&self, story: i64) -> Result<Vec<StoredArticle>, StoreError> {
+        let mut statement = self
+            .transaction
+            .prepare_cached(&format!(
+                "SELECT {} FROM articles WHERE story = ?1 ORDER BY seq",
+                crate::read::ARTICLE_COLUMNS
+            ))
+            .map_err(|source| self.sql(source))?;
+        let rows = statement
+            .query_map(params![story], crate::read::article_row)
+            .map_err(|source| self.sql(source))?;
+        let mut articles = Vec::new();
+        for row in rows {
+            let row = row.map_err(|source| self.sql(source))?;
+            articles.push(crate::read::finish_article(row, self.path)?);
+        }
+        Ok(articles)
+    }
+
+    /// Writes a story (replacing one with the same id, one revision up), points its members
+    /// at it, stores their refreshed views and entity names, and clears its pending mark.
     pub fn write_story(&self, story: &StoryWrite) -> Result<(), StoreError> {
         self.transaction
-            .execute(
+            .prepare_cached(
                 "INSERT OR REPLACE INTO stories (id, title, first_published, last_published,
-                     sources, independent_sources, disputed, brief)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                     sources, independent_sources, disputed, brief, revision)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,
+                     coalesce((SELECT revision FROM stories WHERE id = ?1), 0) + 1)",
+            )
+            .map_err(|source| self.sql(source))?
+            .execute(
                 params![
                     story.id,
                     story.title,
@@ -189,6 +270,11 @@ impl Writer<'_> {
                     story.brief_json,
                 ],
             )
+            .map_err(|source| self.sql(source))?;
+        self.transaction
+            .prepare_cached("DELETE FROM pending_briefs WHERE story = ?1")
+            .map_err(|source| self.sql(source))?
+            .execute(params![story.id])
             .map_err(|source| self.sql(source))?;
         let mut update = self
             .transaction
@@ -231,6 +317,9 @@ impl Writer<'_> {
     pub fn delete_story(&self, id: i64) -> Result<(), StoreError> {
         self.transaction
             .execute("DELETE FROM stories WHERE id = ?1", params![id])
+            .map_err(|source| self.sql(source))?;
+        self.transaction
+            .execute("DELETE FROM pending_briefs WHERE story = ?1", params![id])
             .map_err(|source| self.sql(source))?;
         Ok(())
     }

@@ -5,7 +5,9 @@ use corroborate_analyze::{AnalyzeConfig, analyze};
 use corroborate_clean::{CleanConfig, CleanContext, clean};
 use corroborate_group::{GroupConfig, Grouping, Sketches};
 use corroborate_ingest::{IngestConfig, ingest};
-use corroborate_model::{AnalyzedArticle, Article, Brief, Diagnostic, Severity, Story};
+use corroborate_model::{
+    AnalyzedArticle, Article, Brief, CleanText, Diagnostic, Severity, Story,
+};
 use corroborate_reconcile::{ReconcileConfig, reconcile};
 use rayon::prelude::*;
 use std::time::{Duration, Instant};
@@ -92,6 +94,49 @@ pub(crate) fn analyze_in_context(
         diagnostics.append(&mut messages);
     }
     (analyzed, diagnostics)
+}
+
+/// [`analyze_in_context`] reusing earlier analyses: article `i` is cleaned in `context`, and
+/// when `earlier[i]` is an analysis of the same article whose cleaned text, offset map and
+/// removals are those of this cleaning, it is taken as it is (analysis reads nothing but the
+/// cleaned text and its article, so it would give the same result); the others are
+/// analysed. Returns the analyses in input order and how many were reused.
+pub(crate) fn reanalyze_in_context(
+    articles: &[Article],
+    earlier: &[Option<&AnalyzedArticle>],
+    context: &CleanContext,
+    config: &PipelineConfig,
+) -> (Vec<AnalyzedArticle>, usize) {
+    let results: Vec<(AnalyzedArticle, bool)> = articles
+        .par_iter()
+        .enumerate()
+        .map(|(index, article)| {
+            let (clean_text, _) = clean(article, context, &config.clean);
+            match earlier.get(index).copied().flatten() {
+                Some(analysis) if same_cleaning(&analysis.clean, &clean_text) => {
+                    (analysis.clone(), true)
+                }
+                _ => (analyze(&clean_text, &config.analyze), false),
+            }
+        })
+        .collect();
+    let reused = results.iter().filter(|(_, reused)| *reused).count();
+    (results.into_iter().map(|(analysis, _)| analysis).collect(), reused)
+}
+
+/// True when two cleanings are of the same article and kept and removed the same bytes.
+fn same_cleaning(one: &CleanText, other: &CleanText) -> bool {
+    let (a, b) = (&one.article, &other.article);
+    a.id == b.id
+        && a.input == b.input
+        && a.title == b.title
+        && a.outlet == b.outlet
+        && a.published == b.published
+        && a.text == b.text
+        && a.origin == b.origin
+        && one.text == other.text
+        && one.map == other.map
+        && one.removed == other.removed
 }
 
 /// The outcome of grouping a collection into stories. The analyses are not kept (a large

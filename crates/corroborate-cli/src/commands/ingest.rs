@@ -21,11 +21,15 @@ pub struct IngestArgs {
     #[arg(long, value_name = "FILE", default_value = "corroborate.db")]
     pub db: PathBuf,
     /// New articles committed per transaction.
-    #[arg(long, default_value_t = 1000, value_name = "N")]
+    #[arg(long, default_value_t = 5000, value_name = "N")]
     pub chunk: usize,
     /// Summary length budget in words for the briefs.
     #[arg(long, default_value_t = 120)]
     pub words: usize,
+    /// Print how long each stage took, and how many analyses were made and reused, on
+    /// standard error.
+    #[arg(long)]
+    pub timings: bool,
 }
 
 pub fn run(args: IngestArgs) -> anyhow::Result<Outcome> {
@@ -46,6 +50,20 @@ pub fn run(args: IngestArgs) -> anyhow::Result<Outcome> {
     )?;
     bar.finish();
     print_diagnostics(&report.diagnostics);
+    if args.timings {
+        let timings = &report.timings;
+        eprintln!(
+            "timings: read {:.2} s, load {:.2} s, analyse {:.2} s, group {:.2} s, briefs {:.2} s, write {:.2} s; {} analysed, {} reused",
+            timings.read.as_secs_f64(),
+            timings.load.as_secs_f64(),
+            timings.analyse.as_secs_f64(),
+            timings.group.as_secs_f64(),
+            timings.briefs.as_secs_f64(),
+            timings.write.as_secs_f64(),
+            report.analysed,
+            report.analyses_reused,
+        );
+    }
     let stories = store.story_count()?;
     let articles = store.article_count()?;
     let mut stdout = io::stdout().lock();

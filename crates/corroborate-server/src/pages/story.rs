@@ -21,16 +21,22 @@ use crate::error::{Failure, Flavor, ServerError};
 use crate::links;
 use crate::params::{self, PageParams};
 use crate::state::AppState;
+use crate::story_cache::{LoadedStory, StoryCache};
+use std::sync::{Arc, OnceLock};
 
 pub async fn story(
     State(state): State<AppState>,
     found: Result<Path<String>, PathRejection>,
 ) -> Result<Html<String>, Failure> {
     let id = params::path(found, Flavor::Page, |id| ServerError::StoryNotFound { id })?;
+    let cache = state.stories();
     state
         .read(move |store| {
-            let (summary, view, articles) = load(store, &id)?;
-            Ok(render(&summary, &view, articles, None))
+            let story = load(store, &cache, &id)?;
+            Ok(story
+                .page
+                .get_or_init(|| render(&story.summary, &story.view, &story.articles, None))
+                .clone())
         })
         .await
         .map(Html)
@@ -57,13 +63,14 @@ pub async fn story_section(
         }));
     };
     let (page_number, _) = params::page_offset(params.page, section.per_page());
+    let cache = state.stories();
     state
         .read(move |store| {
-            let (summary, view, articles) = load(store, &id)?;
+            let story = load(store, &cache, &id)?;
             Ok(render(
-                &summary,
-                &view,
-                articles,
+                &story.summary,
+                &story.view,
+                &story.articles,
                 Some((section, page_number)),
             ))
         })
@@ -72,13 +79,19 @@ pub async fn story_section(
         .map_err(Failure::page)
 }
 
-/// A story's summary, readable brief, and the article each brief source is.
+/// A story's summary, readable brief, and the article each brief source is: from the cache
+/// while the stored story has the revision it was cached at, else read and parsed.
 fn load(
     store: &corroborate_store::Store,
+    cache: &StoryCache,
     id: &str,
-) -> Result<(StorySummary, BriefView, BTreeMap<String, String>), ServerError> {
+) -> Result<Arc<LoadedStory>, ServerError> {
     let not_found = || ServerError::StoryNotFound { id: id.to_string() };
     let number: i64 = id.parse().map_err(|_| not_found())?;
+    let revision = store.story_revision(number)?.ok_or_else(not_found)?;
+    if let Some(story) = cache.get(number, revision) {
+        return Ok(story);
+    }
     let record = store.story(number)?.ok_or_else(not_found)?;
     let view = BriefView::parse(&record.brief_json).ok_or_else(|| {
         ServerError::Store(StoreError::Damaged {
@@ -87,7 +100,21 @@ fn load(
         })
     })?;
     let articles = source_articles(store, &view.brief.sources, &record.summary.articles)?;
-    Ok((record.summary, view, articles))
+    let story = Arc::new(LoadedStory {
+        summary: record.summary,
+        view,
+        articles,
+        page: OnceLock::new(),
+    });
+    // Keyed by the revision read with the brief itself, so an ingest committing between
+    // the two reads can only make the entry newer than its key, never older.
+    cache.insert(
+        number,
+        record.revision,
+        record.brief_json.len(),
+        Arc::clone(&story),
+    );
+    Ok(story)
 }
 
 /// The article each brief source (`S1`, ...) is. Ingest briefs a story's articles in their
@@ -227,7 +254,7 @@ enum Shown {
 struct Context<'a> {
     story: i64,
     shown: Shown,
-    articles: BTreeMap<String, String>,
+    articles: &'a BTreeMap<String, String>,
     sources: BTreeMap<&'a str, (usize, &'a JsonSource)>,
 }
 
@@ -415,7 +442,7 @@ impl Context<'_> {
 fn render(
     summary: &StorySummary,
     view: &BriefView,
-    articles: BTreeMap<String, String>,
+    articles: &BTreeMap<String, String>,
     section: Option<(Section, usize)>,
 ) -> String {
     let brief = &view.brief;
@@ -1097,7 +1124,7 @@ mod tests {
         story: &(StorySummary, BriefView, BTreeMap<String, String>),
         at: Option<(Section, usize)>,
     ) -> String {
-        render(&story.0, &story.1, story.2.clone(), at)
+        render(&story.0, &story.1, &story.2, at)
     }
 
     /// The hrefs of a page that stay inside the story (`#x` or `/stories/7/...`).
