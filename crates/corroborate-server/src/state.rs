@@ -13,7 +13,7 @@ use corroborate_store::{Store, StoreError};
 use tokio::sync::Semaphore;
 
 use crate::error::ServerError;
-use crate::story_cache::StoryCache;
+use crate::story_cache::{MIN_CACHED_BYTES, StoryCache};
 
 /// JSON bytes of parsed briefs the server keeps (a brief of 500 sources is a few MB).
 const STORY_CACHE_BYTES: usize = 64 * 1024 * 1024;
@@ -42,8 +42,17 @@ impl AppState {
                 idle: Mutex::new(vec![first]),
                 permits: Semaphore::new(connections.max(1)),
             }),
-            stories: Arc::new(StoryCache::new(STORY_CACHE_BYTES)),
+            stories: Arc::new(StoryCache::new(STORY_CACHE_BYTES, MIN_CACHED_BYTES)),
         })
+    }
+
+    /// Caches the parsed briefs of stories whose brief has at least `min_bytes` bytes of
+    /// JSON (by default only large ones, whose parsing costs more than a request).
+    pub fn caching_briefs_from(self, min_bytes: usize) -> AppState {
+        AppState {
+            pool: self.pool,
+            stories: Arc::new(StoryCache::new(STORY_CACHE_BYTES, min_bytes)),
+        }
     }
 
     /// The parsed briefs of large stories shown lately.

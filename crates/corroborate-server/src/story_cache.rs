@@ -30,6 +30,7 @@ pub const MIN_CACHED_BYTES: usize = 32 * 1024;
 /// The cache; shared by every request (its lock is held only to look up or insert).
 pub struct StoryCache {
     budget: usize,
+    min_bytes: usize,
     inner: Mutex<Inner>,
 }
 
@@ -48,10 +49,12 @@ struct Entry {
 }
 
 impl StoryCache {
-    /// A cache holding parsed briefs of up to `budget` bytes of JSON in all.
-    pub fn new(budget: usize) -> StoryCache {
+    /// A cache holding parsed briefs of at least `min_bytes` bytes of JSON each
+    /// ([`MIN_CACHED_BYTES`] serves), up to `budget` bytes in all.
+    pub fn new(budget: usize, min_bytes: usize) -> StoryCache {
         StoryCache {
             budget,
+            min_bytes,
             inner: Mutex::new(Inner::default()),
         }
     }
@@ -72,7 +75,7 @@ impl StoryCache {
     /// Keeps a story read at `revision` from a brief of `bytes` bytes (replacing an older
     /// revision), then drops the least recently used entries over the budget.
     pub fn insert(&self, id: i64, revision: i64, bytes: usize, story: Arc<LoadedStory>) {
-        if bytes < MIN_CACHED_BYTES || bytes > self.budget {
+        if bytes < self.min_bytes || bytes > self.budget {
             return;
         }
         let mut inner = self.inner.lock().unwrap_or_else(PoisonError::into_inner);
@@ -147,7 +150,7 @@ mod tests {
 
     #[test]
     fn an_entry_serves_only_its_revision() {
-        let cache = StoryCache::new(1 << 20);
+        let cache = StoryCache::new(1 << 20, MIN_CACHED_BYTES);
         cache.insert(7, 3, MIN_CACHED_BYTES, story("Ferry resumes"));
         assert!(cache.get(7, 3).is_some());
         assert!(cache.get(7, 4).is_none(), "a rebuilt brief is read again");
@@ -162,7 +165,7 @@ mod tests {
 
     #[test]
     fn small_briefs_are_not_kept_and_the_budget_drops_the_least_recently_used() {
-        let cache = StoryCache::new(3 * MIN_CACHED_BYTES);
+        let cache = StoryCache::new(3 * MIN_CACHED_BYTES, MIN_CACHED_BYTES);
         cache.insert(1, 1, MIN_CACHED_BYTES - 1, story("small"));
         assert!(cache.is_empty());
         for id in 1..=3 {
@@ -171,7 +174,10 @@ mod tests {
         assert!(cache.get(1, 1).is_some(), "story 1 is now the most recent");
         cache.insert(4, 1, MIN_CACHED_BYTES, story("big"));
         assert_eq!(cache.len(), 3);
-        assert!(cache.get(2, 1).is_none(), "story 2 was the least recently used");
+        assert!(
+            cache.get(2, 1).is_none(),
+            "story 2 was the least recently used"
+        );
         assert!(cache.get(1, 1).is_some() && cache.get(4, 1).is_some());
     }
 }

@@ -79,3 +79,59 @@ fn the_demo_story_shows_its_disputed_vote_count_with_the_majority_check() {
         "{hostile}"
     );
 }
+
+#[test]
+fn a_story_page_shows_the_brief_an_ingest_rebuilt_while_serving() {
+    use corroborate::library::{LibraryConfig, ingest_into_store};
+    use corroborate::pipeline::PipelineConfig;
+    use corroborate_store::Store;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let story_dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../examples/kelsworth-by-election");
+    let mut files: Vec<String> = std::fs::read_dir(&story_dir)
+        .expect("demo story")
+        .map(|entry| entry.expect("entry").path().display().to_string())
+        .collect();
+    files.sort();
+    let db = dir.path().join("news.db");
+    let ingest = |inputs: &[String]| {
+        let mut store = Store::open(&db).expect("store");
+        ingest_into_store(
+            &mut store,
+            inputs,
+            &PipelineConfig::default(),
+            &LibraryConfig::default(),
+            &mut |_, _| {},
+        )
+        .expect("ingest")
+    };
+    assert_eq!(ingest(&files[..2]).added, 2);
+    // Every brief is cached, however small, so the second read would come from the cache.
+    let state = corroborate_server::AppState::open(&db, 2)
+        .expect("the store opens")
+        .caching_briefs_from(0);
+    let server = serve_state(state);
+    let list: Value =
+        serde_json::from_str(&http(server, "GET", "/api/stories", None).text()).expect("json");
+    let id = list["stories"][0]["id"].as_i64().expect("id");
+    let page = |path: &str| {
+        let response = http(server, "GET", path, None);
+        assert_eq!(response.status, 200, "{path}");
+        response.text()
+    };
+    for _ in 0..2 {
+        let shown = page(&format!("/stories/{id}"));
+        assert!(shown.contains("2 sources"), "{shown}");
+    }
+    assert!(page(&format!("/stories/{id}/sources")).contains("2 sources"));
+
+    // The rest of the story arrives while the server runs: the pages show the new brief.
+    let report = ingest(&files[2..]);
+    assert_eq!((report.added, report.stories_updated), (3, 1));
+    let shown = page(&format!("/stories/{id}"));
+    assert!(
+        shown.contains("5 sources") && !shown.contains("2 sources"),
+        "{shown}"
+    );
+    assert!(page(&format!("/stories/{id}/sources")).contains("5 sources"));
+}

@@ -18,7 +18,8 @@ const APPLICATION_ID: i64 = 0x436f_7272;
 pub(crate) const BUSY_WAIT: Duration = Duration::from_secs(10);
 
 /// `MIGRATIONS[n]` takes a file from schema `n` to `n + 1`.
-const MIGRATIONS: &[&str] = &[r#"
+const MIGRATIONS: &[&str] = &[
+    r#"
 CREATE TABLE stories (
     id INTEGER PRIMARY KEY,
     title TEXT NOT NULL,

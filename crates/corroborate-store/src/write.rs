@@ -258,18 +258,16 @@ impl Writer<'_> {
                      coalesce((SELECT revision FROM stories WHERE id = ?1), 0) + 1)",
             )
             .map_err(|source| self.sql(source))?
-            .execute(
-                params![
-                    story.id,
-                    story.title,
-                    story.first_published,
-                    story.last_published,
-                    story.sources as i64,
-                    story.independent_sources as i64,
-                    story.disputed as i64,
-                    story.brief_json,
-                ],
-            )
+            .execute(params![
+                story.id,
+                story.title,
+                story.first_published,
+                story.last_published,
+                story.sources as i64,
+                story.independent_sources as i64,
+                story.disputed as i64,
+                story.brief_json,
+            ])
             .map_err(|source| self.sql(source))?;
         self.transaction
             .prepare_cached("DELETE FROM pending_briefs WHERE story = ?1")

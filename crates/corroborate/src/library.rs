@@ -154,7 +154,15 @@ pub fn ingest_into_store(
         let reach = chunks
             .get(index + 1)
             .and_then(|next| earliest_reach(next, window_days));
-        add_chunk(store, chunk, reach.as_deref(), config, library, &mut run, &mut report)?;
+        add_chunk(
+            store,
+            chunk,
+            reach.as_deref(),
+            config,
+            library,
+            &mut run,
+            &mut report,
+        )?;
         done += chunk.len();
         progress(done, total);
     }

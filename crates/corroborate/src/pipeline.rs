@@ -5,9 +5,7 @@ use corroborate_analyze::{AnalyzeConfig, analyze};
 use corroborate_clean::{CleanConfig, CleanContext, clean};
 use corroborate_group::{GroupConfig, Grouping, Sketches};
 use corroborate_ingest::{IngestConfig, ingest};
-use corroborate_model::{
-    AnalyzedArticle, Article, Brief, CleanText, Diagnostic, Severity, Story,
-};
+use corroborate_model::{AnalyzedArticle, Article, Brief, CleanText, Diagnostic, Severity, Story};
 use corroborate_reconcile::{ReconcileConfig, reconcile};
 use rayon::prelude::*;
 use std::time::{Duration, Instant};
@@ -121,7 +119,10 @@ pub(crate) fn reanalyze_in_context(
         })
         .collect();
     let reused = results.iter().filter(|(_, reused)| *reused).count();
-    (results.into_iter().map(|(analysis, _)| analysis).collect(), reused)
+    (
+        results.into_iter().map(|(analysis, _)| analysis).collect(),
+        reused,
+    )
 }
 
 /// True when two cleanings are of the same article and kept and removed the same bytes.

@@ -241,3 +241,76 @@ fn article_views_mark_quotes_claims_and_removed_furniture_inside_the_text() {
     }
     assert!(checked > 0, "the gazette backs some summary sentence");
 }
+
+#[test]
+fn a_brief_left_pending_by_a_killed_run_is_rebuilt_by_the_next() {
+    use corroborate::store::{NewArticle, content_hash};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut store = Store::open(&dir.path().join("news.db")).expect("store");
+    let files = story_files("kelsworth-by-election");
+    // What a run killed after a chunk's commit leaves: the articles in a story whose first
+    // brief is pending. Readers do not see that story yet.
+    let read = corroborate::ingest::ingest(&files[..2], &PipelineConfig::default().ingest);
+    let writer = store.writer().expect("writer");
+    let mut seqs = Vec::new();
+    for article in &read.articles {
+        seqs.push(
+            writer
+                .insert_article(&NewArticle {
+                    id: article.id.as_str().to_string(),
+                    input: article.input.clone(),
+                    title: article.title.clone(),
+                    outlet: article.outlet.clone(),
+                    published: article.published,
+                    text: article.text.clone(),
+                    origin: article.origin.clone(),
+                    hash: content_hash(&article.text),
+                })
+                .expect("insert"),
+        );
+    }
+    writer.assign_story(1, &seqs).expect("assign");
+    writer.commit().expect("commit");
+    assert_eq!(store.story_count().expect("count"), 0);
+    assert!(store.story(1).expect("read").is_none());
+    assert!(store.integrity().expect("check").is_empty());
+
+    // The next run, even with nothing new to add, writes the pending brief.
+    let report = add(&mut store, &files[..2]);
+    assert_eq!((report.added, report.briefs_built), (0, 1));
+    let stored = store.story(1).expect("read").expect("story");
+    let whole = brief_inputs(&files[..2], &PipelineConfig::default());
+    assert_eq!(
+        stored.brief_json,
+        render(&whole.brief, Format::Json, RenderOptions::default())
+    );
+    assert!(store.integrity().expect("check").is_empty());
+}
+
+#[test]
+fn a_story_changed_by_several_chunks_of_a_run_gets_one_brief() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut store = Store::open(&dir.path().join("news.db")).expect("store");
+    let files = story_files("kelsworth-by-election");
+    let report = ingest_into_store(
+        &mut store,
+        &files,
+        &PipelineConfig::default(),
+        &LibraryConfig {
+            chunk: 2,
+            ..LibraryConfig::default()
+        },
+        &mut |_, _| {},
+    )
+    .expect("ingest");
+    assert_eq!((report.added, report.stories_opened), (5, 1));
+    assert_eq!(report.briefs_built, 1, "three chunks, one brief");
+    let id = store.stories(10, 0).expect("list")[0].id;
+    let stored = store.story(id).expect("read").expect("story");
+    let whole = brief_inputs(&files, &PipelineConfig::default());
+    assert_eq!(
+        stored.brief_json,
+        render(&whole.brief, Format::Json, RenderOptions::default())
+    );
+    assert_eq!(stored.revision, 1);
+}

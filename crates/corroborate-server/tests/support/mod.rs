@@ -416,6 +416,18 @@ pub fn start_server_with_limits(
     limits: corroborate_server::ConnectionLimits,
 ) -> SocketAddr {
     let state = corroborate_server::AppState::open(db, 4).expect("the store opens");
+    serve_state_with_limits(state, limits)
+}
+
+/// [`start_server`] with a state of the test's making.
+pub fn serve_state(state: corroborate_server::AppState) -> SocketAddr {
+    serve_state_with_limits(state, corroborate_server::ConnectionLimits::default())
+}
+
+fn serve_state_with_limits(
+    state: corroborate_server::AppState,
+    limits: corroborate_server::ConnectionLimits,
+) -> SocketAddr {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("a free port");
     listener.set_nonblocking(true).expect("non-blocking");
     let addr = listener.local_addr().expect("address");
