@@ -307,7 +307,22 @@ fn a_story_changed_by_several_chunks_of_a_run_gets_one_brief() {
     assert_eq!(report.briefs_built, 1, "three chunks, one brief");
     let id = store.stories(10, 0).expect("list")[0].id;
     let stored = store.story(id).expect("read").expect("story");
-    let whole = brief_inputs(&files, &PipelineConfig::default());
+    // Chunks follow publication order, so the story holds its articles in that order.
+    let in_store_order: Vec<String> = stored
+        .summary
+        .articles
+        .iter()
+        .map(|article| {
+            store
+                .article(article)
+                .expect("read")
+                .expect("article")
+                .article
+                .input
+        })
+        .collect();
+    assert_eq!(in_store_order.len(), 5);
+    let whole = brief_inputs(&in_store_order, &PipelineConfig::default());
     assert_eq!(
         stored.brief_json,
         render(&whole.brief, Format::Json, RenderOptions::default())
