@@ -464,7 +464,7 @@ fn rebuild_pending(
     // context), exactly as `corroborate brief` over the same articles would; an article that
     // cleans in its story as it did for grouping or for an earlier brief keeps that analysis.
     let cache = &run.analyses;
-    let rebuilt: Vec<(StoryWrite, Vec<(i64, AnalyzedArticle)>, usize)> = stories
+    let rebuilt: Vec<Rebuilt> = stories
         .par_iter()
         .map(|(id, members)| {
             let story_articles: Vec<Article> =
@@ -505,6 +505,9 @@ fn rebuild_pending(
     report.timings.write += started.elapsed();
     Ok(())
 }
+
+/// A rebuilt story: its row, its members' analyses by `seq`, and how many were reused.
+type Rebuilt = (StoryWrite, Vec<(i64, AnalyzedArticle)>, usize);
 
 /// A stored article as the pipeline reads it.
 fn stored_article(article: StoredArticle) -> Article {
