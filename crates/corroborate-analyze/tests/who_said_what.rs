@@ -992,13 +992,7 @@ fn a_title_case_headline_sentence_yields_only_the_names_the_body_uses() {
     let text = "Harbour Strike Leaves Tarnby Without Ferries For A Week. \
                 Dockers in Tarnby walked out on Monday, and ferries from the port were \
                 cancelled, the Orrin Ferry Company said.";
-    let article = analyzed(text);
-    let names: Vec<&str> = article
-        .entities
-        .iter()
-        .map(|entity| entity.name.as_str())
-        .collect();
-    expect!["Tarnby, Orrin Ferry Company"].assert_eq(&names.join(", "));
+    expect!["Tarnby, Orrin Ferry Company"].assert_eq(&entity_names(text));
 }
 
 #[test]
@@ -1006,13 +1000,7 @@ fn a_sentence_listing_names_is_not_title_case() {
     // Nine words in eleven are capitalised, but they are names, not words the article
     // writes in lower case: all four people stay.
     let text = "Present were Ada Brill, Colm Dray, Ines Varga and Otto Penn.";
-    let article = analyzed(text);
-    let names: Vec<&str> = article
-        .entities
-        .iter()
-        .map(|entity| entity.name.as_str())
-        .collect();
-    expect!["Ada Brill, Colm Dray, Ines Varga, Otto Penn"].assert_eq(&names.join(", "));
+    expect!["Ada Brill, Colm Dray, Ines Varga, Otto Penn"].assert_eq(&entity_names(text));
 }
 
 #[test]
@@ -1146,4 +1134,15 @@ fn description_before_an_auxiliary_is_the_speaker_of_a_fragment() {
             Q a waste of money and of everyone’s time. | speaker: His office | speaker words: His office | cue: calling
         "#]],
     );
+}
+
+/// The names of the article's entities, in order of first mention, joined by commas.
+fn entity_names(text: &str) -> String {
+    let article = analyzed(text);
+    let names: Vec<&str> = article
+        .entities
+        .iter()
+        .map(|entity| entity.name.as_str())
+        .collect();
+    names.join(", ")
 }
