@@ -889,14 +889,8 @@ impl Context<'_> {
             {
                 return None;
             }
-            let first = self.text[word.range()].to_lowercase();
-            if DESCRIPTION_DETERMINERS.contains(&first.as_str()) {
-                let span = Span::new(word.start(), last.end());
-                return Some(Speaker {
-                    span,
-                    name: self.text[span.range()].to_string(),
-                    entity: None,
-                });
+            if let Some(speaker) = self.description_from(word, last) {
+                return Some(speaker);
             }
         }
         None
@@ -1012,14 +1006,8 @@ impl Context<'_> {
             if between.contains([',', ';', ':', '.', '(', ')', '"', '\u{201C}', '\u{201D}']) {
                 return None;
             }
-            let first = self.text[word.range()].to_lowercase();
-            if DESCRIPTION_DETERMINERS.contains(&first.as_str()) {
-                let span = Span::new(word.start(), last.end());
-                return Some(Speaker {
-                    span,
-                    name: self.text[span.range()].to_string(),
-                    entity: None,
-                });
+            if let Some(speaker) = self.description_from(word, last) {
+                return Some(speaker);
             }
         }
         // A bare plural at the clause start: `Aides say`, `Officials said`.
@@ -1366,6 +1354,21 @@ impl Context<'_> {
             }
         }
         None
+    }
+
+    /// The description `word ..= last` as a speaker named by its own words, when `word` is
+    /// a determiner that opens descriptions (`the`, `his`, `a`).
+    fn description_from(&self, word: Span, last: Span) -> Option<Speaker> {
+        let first = self.text[word.range()].to_lowercase();
+        if !DESCRIPTION_DETERMINERS.contains(&first.as_str()) {
+            return None;
+        }
+        let span = Span::new(word.start(), last.end());
+        Some(Speaker {
+            span,
+            name: self.text[span.range()].to_string(),
+            entity: None,
+        })
     }
 
     fn words_between(&self, from: usize, to: usize) -> usize {
