@@ -93,6 +93,26 @@ impl PublishedDate {
         self.day
     }
 
+    /// The first day the date may mean (`2021-07` -> `2021-07-01`).
+    pub fn first_day(self) -> PublishedDate {
+        let month = self.month.unwrap_or(1);
+        PublishedDate {
+            year: self.year,
+            month: Some(month),
+            day: Some(self.day.unwrap_or(1)),
+        }
+    }
+
+    /// The last day the date may mean (`2021-02` -> `2021-02-28`, `2021` -> `2021-12-31`).
+    pub fn last_day(self) -> PublishedDate {
+        let month = self.month.unwrap_or(12);
+        PublishedDate {
+            year: self.year,
+            month: Some(month),
+            day: Some(self.day.unwrap_or_else(|| days_in_month(self.year, month))),
+        }
+    }
+
     pub fn precision(self) -> DatePrecision {
         match (self.month, self.day) {
             (Some(_), Some(_)) => DatePrecision::Day,
@@ -162,6 +182,21 @@ mod tests {
         assert_eq!(
             PublishedDate::parse("2021").map(PublishedDate::precision),
             Some(DatePrecision::Year)
+        );
+    }
+
+    #[test]
+    fn a_date_spans_its_first_and_last_day() {
+        let span = |text: &str| {
+            let date = PublishedDate::parse(text).expect("valid date");
+            (date.first_day().to_string(), date.last_day().to_string())
+        };
+        assert_eq!(span("2024-02"), ("2024-02-01".into(), "2024-02-29".into()));
+        assert_eq!(span("2023-02"), ("2023-02-01".into(), "2023-02-28".into()));
+        assert_eq!(span("2021"), ("2021-01-01".into(), "2021-12-31".into()));
+        assert_eq!(
+            span("2021-07-04"),
+            ("2021-07-04".into(), "2021-07-04".into())
         );
     }
 

@@ -182,13 +182,7 @@ pub fn ingest_into_store(
 fn earliest_reach(chunk: &[Article], window_days: i64) -> Option<String> {
     let mut earliest: Option<String> = None;
     for article in chunk {
-        let date = article.published?;
-        let first = format!(
-            "{:04}-{:02}-{:02}",
-            date.year(),
-            date.month().unwrap_or(1),
-            date.day().unwrap_or(1)
-        );
+        let first = article.published?.first_day().to_string();
         if earliest.as_ref().is_none_or(|day| first < *day) {
             earliest = Some(first);
         }
@@ -284,19 +278,7 @@ fn regroup(
         .iter()
         .filter_map(|(_, article)| {
             let date = article.published?;
-            let first = format!(
-                "{:04}-{:02}-{:02}",
-                date.year(),
-                date.month().unwrap_or(1),
-                date.day().unwrap_or(1)
-            );
-            let last = format!(
-                "{:04}-{:02}-{:02}",
-                date.year(),
-                date.month().unwrap_or(12),
-                date.day().unwrap_or(31)
-            );
-            Some((first, last))
+            Some((date.first_day().to_string(), date.last_day().to_string()))
         })
         .collect();
     let window = match (
