@@ -6,11 +6,13 @@
 use std::sync::LazyLock;
 
 use corroborate_model::calendar::{MONTH_NAMES, WEEKDAY_NAMES};
-use corroborate_model::{ArticleEntity, Claim, EntityKind, Qualifier, Quote, Sentence, Span};
+use corroborate_model::{
+    ArticleEntity, Claim, EntityKind, PublishedDate, Qualifier, Quote, Sentence, Span,
+};
 use regex::Regex;
 
 use crate::mentions::Found;
-use crate::prefilter::{Needles, ascii_view, may_have_digit, may_have_year};
+use crate::prefilter::{Needles, ascii_view, may_have_digit, may_have_month, may_have_year};
 
 /// Properties that belong to a person or an organisation, so they get a subject.
 const SUBJECT_PROPERTIES: &[&str] = &[
@@ -28,17 +30,52 @@ pub(crate) fn find_claims(
     found: &[Found],
     entities: &[ArticleEntity],
     quotes: &[Quote],
-    published_year: Option<i32>,
+    published: Option<PublishedDate>,
 ) -> Vec<Claim> {
     let counts_votes = text.contains(" votes") || text.contains(" vote ");
     let mut claims = Vec::new();
-    for sentence in sentences {
+    // Where each sentence's stretch starts: a sentence cut off by the splitter (`Snr.` /
+    // `Comr.` / `Agus Rianto told ...`) is read with the pieces before it.
+    let mut stretch_start: Vec<usize> = Vec::with_capacity(sentences.len());
+    for (index, sentence) in sentences.iter().enumerate() {
+        let glued = index > 0 && stretch_start[index - 1] + 3 > index && {
+            let previous = &text[sentences[index - 1].span.range()];
+            let opening = text[sentence.span.range()].trim_start();
+            is_fragment(previous)
+                || is_fragment(opening)
+                || opening.starts_with(char::is_lowercase)
+                // A figure cut at its decimal point: `... magnitude 6.` / `4 quake ...`.
+                || (opening.starts_with(|c: char| c.is_ascii_digit())
+                    && previous
+                        .trim_end()
+                        .trim_end_matches('.')
+                        .trim_end()
+                        .ends_with(|c: char| c.is_ascii_digit()))
+        };
+        stretch_start.push(if glued {
+            stretch_start[index - 1]
+        } else {
+            index
+        });
+    }
+    for (index, sentence) in sentences.iter().enumerate() {
         let sentence_text = &text[sentence.span.range()];
         let figures = figures(sentence_text);
         if figures.is_empty() {
             continue;
         }
-        let scope = scope_of(sentence_text, published_year);
+        let first = stretch_start[index];
+        let stretch = &text[sentences[first].span.start()..sentence.span.end()];
+        // The stretch before this one: the sentence a continuation (`It killed 612 people.`)
+        // or a place reference (`the regency`) points back to.
+        let before_stretch = first.checked_sub(1).map(|last| {
+            &text[sentences[stretch_start[last]].span.start()..sentences[last].span.end()]
+        });
+        let scope = scope_of(stretch, published).or_else(|| {
+            before_stretch
+                .filter(|_| continues_previous(&text[sentences[first].span.range()]))
+                .and_then(|before| scope_of(before, published))
+        });
         for figure in figures {
             let span = figure.span.shift(sentence.span.start());
             let before = &text[sentence.span.start()..span.start()];
@@ -69,7 +106,8 @@ pub(crate) fn find_claims(
             } else {
                 scope.clone()
             };
-            let extent = extent_of(sentence_text, figure.span);
+            let extent = extent_of(sentence_text, figure.span)
+                .or_else(|| before_stretch.and_then(|before| place_referred_back(stretch, before)));
             claims.push(Claim {
                 span,
                 value: figure.value,
@@ -342,8 +380,21 @@ fn figures(sentence: &str) -> Vec<Figure> {
         let scales_digits = sentence[..found.start()]
             .trim_end()
             .ends_with(|c: char| c.is_ascii_digit());
+        // `several dozen`, `a few hundred`: a scale word after a vague count is no figure.
+        let vague = matches!(
+            found.as_str().to_lowercase().as_str(),
+            "dozen" | "hundred" | "thousand" | "million"
+        ) && matches!(
+            sentence[..found.start()]
+                .split_whitespace()
+                .next_back()
+                .map(str::to_lowercase)
+                .as_deref(),
+            Some("several" | "few" | "many")
+        );
         if !counts_something
             || scales_digits
+            || vague
             || figures
                 .iter()
                 .any(|f| f.span.start() < found.end() && found.start() < f.span.end())
@@ -854,11 +905,27 @@ fn qualifier_of(before: &str) -> Qualifier {
     }
 }
 
-/// A year other than the publication's, or `previous`/`last`, scopes the figures of its
-/// sentence (`a majority of 9,781 at the 2019 general election`).
-fn scope_of(sentence: &str, published_year: Option<i32>) -> Option<String> {
+/// What sets a sentence's figures on another occasion than the report's: a year other than
+/// the publication's (`a majority of 9,781 at the 2019 general election`), `previous`/`last`
+/// (`last year's toll`), a time counted back (`four years ago`), or a month named alone (`in
+/// February`: news name the days of the week they report by weekday, so a month alone, other
+/// than the publication's, is an earlier occasion).
+fn scope_of(sentence: &str, published: Option<PublishedDate>) -> Option<String> {
     static YEAR: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\b(1[89]\d\d|20\d\d)\b").expect("year pattern is valid"));
+    static AGO: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)\b(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|several|a\s+few|few|many)\s+(?:years|year|decades|decade|months|month)\s+ago\b",
+        )
+        .expect("ago pattern is valid")
+    });
+    static MONTH_ALONE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)\b(?:in|since|during)\s+(?:early|late|mid-?)?\s*(january|february|march|april|may|june|july|august|september|october|november|december)\b(?:\s*(\d{1,2}\b|,\s*\d{4}|\d{4}))?",
+        )
+        .expect("month pattern is valid")
+    });
+    let published_year = published.map(PublishedDate::year);
     let view = ascii_view(
         if may_have_year(sentence) {
             sentence
@@ -874,7 +941,7 @@ fn scope_of(sentence: &str, published_year: Option<i32>) -> Option<String> {
         }
     }
     let lower = sentence.to_lowercase();
-    [
+    let phrase = [
         "last year",
         "previous election",
         "last election",
@@ -883,8 +950,49 @@ fn scope_of(sentence: &str, published_year: Option<i32>) -> Option<String> {
         "last month",
     ]
     .iter()
-    .find(|phrase| lower.contains(*phrase))
-    .map(|phrase| phrase.to_string())
+    .find(|phrase| lower.contains(*phrase));
+    if let Some(phrase) = phrase {
+        return Some(phrase.to_string());
+    }
+    if lower.contains(" ago") {
+        if let Some(found) = AGO.find(&ascii_view(&lower, &[])) {
+            return Some(found.as_str().split_whitespace().collect::<Vec<_>>().join(" "));
+        }
+    }
+    if may_have_month(sentence) {
+        let view = ascii_view(&lower, &[]);
+        for found in MONTH_ALONE.captures_iter(&view) {
+            // A day or a year beside the month is a date the other rules read.
+            if found.get(2).is_some() {
+                continue;
+            }
+            let month = found.get(1).expect("the month group always matches");
+            let number = MONTHS
+                .iter()
+                .position(|name| *name == month.as_str())
+                .map(|index| index as u8 + 1);
+            if published.and_then(PublishedDate::month) != number {
+                return Some(format!("in {}", month.as_str()));
+            }
+        }
+    }
+    None
+}
+
+/// A piece too short to be a sentence of its own (`Comr.`): what the splitter cut at an
+/// abbreviation.
+fn is_fragment(sentence: &str) -> bool {
+    sentence.split_whitespace().count() <= 2
+}
+
+/// Whether a sentence carries on from the one before it with `It` (`It killed 612 people.`),
+/// so that the occasion the previous sentence names is its own.
+fn continues_previous(sentence: &str) -> bool {
+    sentence
+        .trim_start()
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .is_some_and(|word| word == "It")
 }
 
 /// The clause of a sentence holding `figure`: the sentence cut at semicolons and dashes.
@@ -910,11 +1018,43 @@ static PLACE: LazyLock<Regex> = LazyLock::new(|| {
         \b(?:in|across|throughout|near)\s+(?:the\s+)?
         (?:(?:whole|entire|neighbouring|neighboring|nearby|northern|southern|eastern|western|central)\s+)?
         (?:
-            (?P<name>[A-Z][\w'\u{2019}-]*(?:\s+[A-Z][\w'\u{2019}-]*)*)
-          | (?P<noun>district|region|province|city|town|village|area|county|state|country|capital|neighbou?rhood|island|valley|prefecture|municipality)\b
+            (?P<name>[A-Z][\w'\u{2019}-]*(?:\s+[A-Z][\w'\u{2019}-]*)*
+              # A list of places is a wider extent than its first: `in Tarnby, Orley and
+              # other towns`.
+              (?:(?:\s*,\s*[A-Z][\w'\u{2019}-]*(?:\s+[A-Z][\w'\u{2019}-]*)*)*
+                 \s*,?\s+and\s+(?:other\s+(?:[a-z]+\s+)?[a-z]+|[A-Z][\w'\u{2019}-]*(?:\s+[A-Z][\w'\u{2019}-]*)*))?)
+          | (?P<noun>district|region|province|city|town|village|area|county|state|country|capital|neighbou?rhood|island|valley|prefecture|municipality|regency)\b
         )",
     )
     .expect("place pattern is valid")
+});
+
+/// The kinds of place smaller than a story's region that a sentence refers back to.
+const PLACE_UNITS: &[&str] = &[
+    "district",
+    "county",
+    "regency",
+    "prefecture",
+    "municipality",
+    "village",
+    "town",
+];
+
+/// A named place with the kind of place after it (`Sorong regency`, `Bener district`), which
+/// a later sentence may refer back to with `the regency`.
+static NAMED_PLACE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\b(?P<name>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)\s+(?P<noun>district|county|regency|prefecture|municipality|village|town)\b",
+    )
+    .expect("named place pattern is valid")
+});
+
+/// A place kind after `the` (`the regency police`), referring back to a named place.
+static PLACE_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\bthe\s+(?P<noun>district|county|regency|prefecture|municipality|village|town)\b",
+    )
+    .expect("place reference pattern is valid")
 });
 
 /// Stretches of time: `over four nights`, `in the past 24 hours`, `in the first half`,
@@ -930,6 +1070,10 @@ static TIME_SPAN: LazyLock<Regex> = LazyLock::new(|| {
           | since\s+(?:the\s+)?[a-z]+
           | (?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+(?:night|evening|morning|afternoon)
           | (?:on\s+)?(?:one|a\s+single)\s+(?:night|day|evening)
+          # An occasion named by its day: `over the course of Saturday's protests`.
+          | (?:during|over\s+the\s+course\s+of|throughout|at|in|after|since)\s+(?:the\s+)?
+              (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|last\s+night)
+              \s?['\u{2019}]s\s+[a-z]+
         )\b",
     )
     .expect("time span pattern is valid")
@@ -969,7 +1113,7 @@ fn extent_of(sentence: &str, figure: Span) -> Option<String> {
         }
         keep(whole.start(), whole.end(), whole.as_str());
     }
-    for span in TIME_SPAN.find_iter(&ascii_view(clause, &[])) {
+    for span in TIME_SPAN.find_iter(&ascii_view(clause, &['\u{2019}'])) {
         keep(span.start(), span.end(), span.as_str());
     }
     let after = found
@@ -987,6 +1131,33 @@ fn extent_of(sentence: &str, figure: Span) -> Option<String> {
             .join(" ")
             .to_lowercase()
     })
+}
+
+/// The place a sentence limits its figures to by referring back to the sentence before:
+/// `the regency` after `... in Sorong regency.` names that regency. Without a named place of
+/// that kind in the sentence before, nothing (a bare `the province` is usually the story's
+/// own).
+fn place_referred_back(sentence: &str, before: &str) -> Option<String> {
+    let lower = sentence.to_lowercase();
+    if !PLACE_UNITS
+        .iter()
+        .any(|noun| lower.contains(noun))
+    {
+        return None;
+    }
+    let view = ascii_view(sentence, &[]);
+    let referred = PLACE_REFERENCE.captures(&view)?;
+    let noun = referred
+        .name("noun")
+        .expect("the noun group always matches")
+        .as_str()
+        .to_lowercase();
+    let before_view = ascii_view(before, &[]);
+    NAMED_PLACE
+        .captures_iter(&before_view)
+        .filter(|named| named["noun"].eq_ignore_ascii_case(&noun))
+        .last()
+        .map(|named| format!("in {} {noun}", named["name"].to_lowercase()))
 }
 
 /// True when the words around a figure make it a requirement: `needed`, `required` or
@@ -1238,6 +1409,16 @@ mod tests {
     }
 
     #[test]
+    fn a_scale_word_after_a_vague_count_is_no_figure() {
+        check(
+            "Several dozen people were hurt, a few hundred fled and a dozen stayed.",
+            expect![[r#"
+                a dozen = 12 | stayed | - | - | exact
+            "#]],
+        );
+    }
+
+    #[test]
     fn qualifiers_hedge_figures() {
         check(
             "About 900 people came, more than 8,000 ballots arrived, and up to 40 staff helped.",
@@ -1323,6 +1504,43 @@ mod tests {
         );
     }
 
+    #[test]
+    fn a_time_counted_back_or_a_month_alone_scopes_the_figure() {
+        // Published 15 March 2024: February is an earlier occasion, March is the report's.
+        check(
+            "The flood four years ago killed 310 people. A storm in February killed 12 people. Nine people died in March. Since January 3 some 20 homes were lost.",
+            expect![[r#"
+                four = 4 | years | - | four years ago | exact
+                310 = 310 | people killed | - | four years ago | exact
+                12 = 12 | people killed | - | in february | exact
+                Nine = 9 | people killed | - | - | exact
+                20 = 20 | homes | - | - | approximate
+            "#]],
+        );
+    }
+
+    #[test]
+    fn a_sentence_carrying_on_takes_the_occasion_before_it() {
+        check(
+            "The last big quake to hit Varno was in 2011. It killed 640 people. Rescuers said 14 people were killed on Sunday.",
+            expect![[r#"
+                640 = 640 | people killed | - | 2011 | exact
+                14 = 14 | people killed | - | - | exact
+            "#]],
+        );
+    }
+
+    #[test]
+    fn a_figure_cut_at_its_decimal_point_keeps_the_occasion_before_the_cut() {
+        check(
+            "In February a quake measuring 6 . 4 hit Varno , killing 612 people .",
+            expect![[r#"
+                4 = 4 | hit varno | - | in february | exact
+                612 = 612 | people killed | - | in february | exact
+            "#]],
+        );
+    }
+
     fn extents(text: &str) -> Vec<Option<String>> {
         let article = Article {
             id: ArticleId::new("t.txt"),
@@ -1375,6 +1593,53 @@ mod tests {
                 Some("in the first hour".to_string()),
                 None,
             ]
+        );
+    }
+
+    #[test]
+    fn an_occasion_named_by_its_day_limits_the_figure() {
+        assert_eq!(
+            extents(
+                "Police made 86 arrests over the course of Saturday\u{2019}s protests. Another 14 people were arrested during Sunday 's march. More than 200 people have been arrested."
+            ),
+            vec![
+                Some("over the course of saturday\u{2019}s protests".to_string()),
+                Some("during sunday 's march".to_string()),
+                None,
+            ]
+        );
+    }
+
+    #[test]
+    fn a_list_of_places_is_wider_than_its_first() {
+        assert_eq!(
+            extents(
+                "The wave left 9,000 people dead in Varno, Kessa, Tull and other countries. Some 6,000 died in Varno."
+            ),
+            vec![
+                Some("in varno, kessa, tull and other countries".to_string()),
+                Some("in varno".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_place_kind_refers_back_to_the_place_named_before() {
+        assert_eq!(
+            extents(
+                "The tremor was also felt in Orbec regency. The regency police said it damaged 18 houses. The province said 1,200 houses were damaged."
+            ),
+            vec![Some("in orbec regency".to_string()), None]
+        );
+    }
+
+    #[test]
+    fn a_sentence_cut_at_an_abbreviation_is_read_whole() {
+        assert_eq!(
+            extents(
+                "The tremor was also felt in Orbec regency. The regency police spokesman Snr. Comr. Ana Belo told the Orbec Post the quakes had damaged 18 houses ."
+            ),
+            vec![Some("in orbec regency".to_string())]
         );
     }
 

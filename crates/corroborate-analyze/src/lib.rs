@@ -39,8 +39,14 @@ pub fn analyze(clean: &CleanText, _config: &AnalyzeConfig) -> AnalyzedArticle {
     let mut found = mentions::find_mentions(text, &sentences);
     let entities = entities::resolve(&mut found);
     let quotes = quotes::find_quotes(text, &sentences, &found, &entities);
-    let published_year = clean.article.published.map(|date| date.year());
-    let claims = claims::find_claims(text, &sentences, &found, &entities, &quotes, published_year);
+    let claims = claims::find_claims(
+        text,
+        &sentences,
+        &found,
+        &entities,
+        &quotes,
+        clean.article.published,
+    );
     let dates = dates::find_dates(text, &sentences, clean.article.published);
     let mentions = found.into_iter().map(|found| found.mention).collect();
     AnalyzedArticle {
