@@ -135,39 +135,24 @@ pub(crate) fn story_facts(
         .collect();
     let mut facts: Vec<BriefFact> = Vec::new();
     for ((subject, property, scope), stated) in grouped {
-        if disputable(&property, subject) {
-            let all_compatible = stated.iter().enumerate().all(|(i, a)| {
-                stated[i + 1..].iter().all(|b| {
-                    compatible_values(a.value, a.qualifier, b.value, b.qualifier)
-                        || aged_between(&property, a, b, &published)
-                })
-            });
-            let conflict = in_conflict(&property, subject.is_some(), &stated, &published);
-            if all_compatible || conflict {
-                facts.push(fact(
-                    subject,
-                    property,
-                    scope,
-                    stated,
-                    conflict,
-                    &entities.entities,
-                    independence,
-                ));
-                continue;
+        let context = FactContext {
+            property: &property,
+            subject,
+            published: &published,
+            entities: &entities.entities,
+            independence,
+        };
+        if subject.is_none() && disputable(&property, subject) {
+            for (extent, group) in set_apart_extents(stated) {
+                let scope = match (&scope, extent) {
+                    (Some(scope), Some(extent)) => Some(format!("{scope}, {extent}")),
+                    (None, extent) => extent,
+                    (scope, None) => scope.clone(),
+                };
+                push_facts(&mut facts, &context, scope, group);
             }
-        }
-        // Unlike values of a figure that cannot be disputed are different things: each set
-        // of compatible values is a fact of its own (`about 300` and `312` stay together).
-        for cluster in compatible_clusters(stated) {
-            facts.push(fact(
-                subject,
-                property.clone(),
-                scope.clone(),
-                cluster,
-                false,
-                &entities.entities,
-                independence,
-            ));
+        } else {
+            push_facts(&mut facts, &context, scope, stated);
         }
     }
     check_majorities(&mut facts);
@@ -188,9 +173,116 @@ pub(crate) fn story_facts(
     facts
 }
 
+/// What deciding one group's facts reads besides its claims.
+struct FactContext<'a> {
+    property: &'a str,
+    subject: Option<usize>,
+    published: &'a [Option<i64>],
+    entities: &'a [BriefEntity],
+    independence: &'a [usize],
+}
+
+/// The facts of claims alike in subject, property and scope: one fact, agreed or disputed,
+/// when the figure can be disputed and its values all fit or two sources contradict each
+/// other; otherwise one fact per set of values that fit together.
+fn push_facts(
+    facts: &mut Vec<BriefFact>,
+    context: &FactContext,
+    scope: Option<String>,
+    stated: Vec<Stated>,
+) {
+    let (property, subject) = (context.property, context.subject);
+    if disputable(property, subject) {
+        let all_compatible = stated.iter().enumerate().all(|(i, a)| {
+            stated[i + 1..].iter().all(|b| {
+                compatible_values(a.value, a.qualifier, b.value, b.qualifier)
+                    || aged_between(property, a, b, context.published)
+            })
+        });
+        let conflict = in_conflict(property, subject.is_some(), &stated, context.published);
+        if all_compatible || conflict {
+            facts.push(fact(
+                subject,
+                property.to_string(),
+                scope,
+                stated,
+                conflict,
+                context.entities,
+                context.independence,
+            ));
+            return;
+        }
+    }
+    // Unlike values of a figure that cannot be disputed are different things: each set
+    // of compatible values is a fact of its own (`about 300` and `312` stay together).
+    for cluster in compatible_clusters(stated) {
+        facts.push(fact(
+            subject,
+            property.to_string(),
+            scope.clone(),
+            cluster,
+            false,
+            context.entities,
+            context.independence,
+        ));
+    }
+}
+
+/// An event's figure limited to a place or a stretch of time (`13 killed in Kessa`) whose
+/// values fit no value stated without that limit counts something else than the rest (one
+/// of two bombings, one district of a quake): its claims are set apart as a fact of their
+/// own, scoped by the limit, so that a dispute lists only values of one count. Returns the
+/// groups, the rest first (no extent of its own), each set-apart group with its extent.
+fn set_apart_extents(stated: Vec<Stated>) -> Vec<(Option<String>, Vec<Stated>)> {
+    let mut extents: Vec<&Option<String>> = stated.iter().map(|claim| &claim.extent).collect();
+    extents.sort();
+    extents.dedup();
+    if extents.len() < 2 {
+        return vec![(None, stated)];
+    }
+    // Two bounds the same way (`at least 10`, `more than a dozen`) always fit together and
+    // say nothing of being one count.
+    let fits = |a: &Stated, b: &Stated| {
+        compatible_values(a.value, a.qualifier, b.value, b.qualifier)
+            && !(a.qualifier == b.qualifier
+                && matches!(a.qualifier, Qualifier::AtLeast | Qualifier::AtMost)
+                && a.value != b.value)
+    };
+    let apart: Vec<Option<String>> = extents
+        .iter()
+        .filter(|extent| {
+            extent.is_some()
+                && stated
+                    .iter()
+                    .filter(|claim| claim.extent == ***extent)
+                    .all(|claim| {
+                        stated
+                            .iter()
+                            .filter(|other| other.extent != claim.extent)
+                            .all(|other| !fits(claim, other))
+                    })
+        })
+        .map(|extent| (*extent).clone())
+        .collect();
+    // Each group keeps the claims in reading order.
+    let mut groups: Vec<(Option<String>, Vec<Stated>)> = std::iter::once(None)
+        .chain(apart.iter().cloned())
+        .map(|extent| (extent, Vec::new()))
+        .collect();
+    for claim in stated {
+        let group = apart
+            .iter()
+            .position(|extent| *extent == claim.extent)
+            .map_or(0, |index| index + 1);
+        groups[group].1.push(claim);
+    }
+    groups.retain(|(_, group)| !group.is_empty());
+    groups
+}
+
 /// One name for the ways reports word the same toll (`24 dead`, `killing 24 people`, `24
 /// deaths`), so that they are one fact.
-fn canonical_property(property: &str) -> String {
+pub(crate) fn canonical_property(property: &str) -> String {
     match property {
         "dead" | "killed" | "people killed" | "people dead" | "fatalities" => "deaths",
         "people injured" | "wounded" | "people wounded" | "injuries" => "injured",
@@ -324,10 +416,12 @@ fn in_conflict(
     stated: &[Stated],
     published: &[Option<i64>],
 ) -> bool {
-    let sources_of = |value: f64, qualifier: Qualifier| -> Vec<SourceId> {
+    // A source states a value when it gives that number, however hedged (`12 were killed`
+    // states the `at least 12` of another source).
+    let sources_of = |value: f64| -> Vec<SourceId> {
         let mut sources: Vec<SourceId> = stated
             .iter()
-            .filter(|s| s.value == value && s.qualifier == qualifier)
+            .filter(|s| s.value == value)
             .map(|s| s.source)
             .collect();
         sources.sort();
@@ -343,8 +437,8 @@ fn in_conflict(
             {
                 return false;
             }
-            let a_sources = sources_of(a.value, a.qualifier);
-            let b_sources = sources_of(b.value, b.qualifier);
+            let a_sources = sources_of(a.value);
+            let b_sources = sources_of(b.value);
             !a_sources.iter().any(|source| b_sources.contains(source))
         })
     })

@@ -336,6 +336,90 @@ fn ages_a_year_apart_conflict_only_in_reports_dated_close_together() {
     assert_eq!(statuses(&wrong, "age"), [FactStatus::Disputed]);
 }
 
+#[test]
+fn a_count_of_one_day_of_unrest_is_not_a_dispute_with_the_whole() {
+    let a = "Unrest in Orley\n\nMore than 200 people have been arrested since the unrest began.\n";
+    let b = "Orley unrest\n\nPolice said they made 86 arrests over the course of Saturday's protests.\n";
+    let brief = brief(&[("a.txt", a), ("b.txt", b)]);
+    assert!(!statuses(&brief, "arrests").contains(&FactStatus::Disputed));
+}
+
+#[test]
+fn a_toll_of_an_earlier_disaster_is_not_a_dispute() {
+    let a = "Quake hits Varno\n\nThe quake killed 24 people, officials said.\n";
+    let b = "Varno quake\n\nThe quake killed 24 people. The great flood four years ago killed 3,100 people.\n";
+    let c = "Varno earthquake\n\nThe last major quake to hit Varno was in 2011. It killed 640 people. This one killed 24 people.\n";
+    let brief = brief(&[("a.txt", a), ("b.txt", b), ("c.txt", c)]);
+    assert_eq!(
+        statuses(&brief, "deaths"),
+        [FactStatus::Agreed, FactStatus::SingleSource, FactStatus::SingleSource],
+        "{:?}",
+        brief.facts
+    );
+}
+
+#[test]
+fn a_toll_over_several_countries_is_not_one_countrys() {
+    let a = "Wave remembered\n\nThe 1998 wave left more than 9,000 people dead in Varno, Kessa, Tull and other countries.\n";
+    let b = "Wave anniversary\n\nSome 6,000 people were killed in Varno by the 1998 wave.\n";
+    let brief = brief(&[("a.txt", a), ("b.txt", b)]);
+    assert!(!statuses(&brief, "deaths").contains(&FactStatus::Disputed), "{:?}", brief.facts);
+}
+
+#[test]
+fn houses_of_a_district_named_in_the_sentence_before_are_another_count() {
+    let a = "Quake in Veldt\n\nThe quake damaged more than 1,600 houses, the governor said.\n";
+    let b = "Veldt quake\n\nThe tremor was also felt in Orbec regency. The regency police said the quake damaged 18 houses.\n";
+    let brief = brief(&[("a.txt", a), ("b.txt", b)]);
+    assert!(!statuses(&brief, "houses").contains(&FactStatus::Disputed), "{:?}", brief.facts);
+    // The same two reports without the place: a dispute.
+    let c = "Veldt quake\n\nThe regional police said the quake damaged 18 houses.\n";
+    let brief = brief(&[("a.txt", a), ("c.txt", c)]);
+    assert_eq!(statuses(&brief, "houses"), [FactStatus::Disputed]);
+}
+
+#[test]
+fn tolls_of_two_incidents_placed_apart_are_not_a_dispute() {
+    let a = "Blasts in Varno\n\nTwo bombings at churches in Varno killed 37 people on Sunday.\n";
+    let b = "Varno blasts\n\nIn Kessa, a blast outside the cathedral killed 13 people.\n";
+    let brief = brief(&[("a.txt", a), ("b.txt", b)]);
+    assert!(!statuses(&brief, "deaths").contains(&FactStatus::Disputed), "{:?}", brief.facts);
+}
+
+#[test]
+fn a_dispute_lists_only_the_values_of_one_count() {
+    let a = "Blasts in Varno\n\nTwo bombings at churches in Varno killed 37 people on Sunday.\n";
+    let b = "Varno blasts\n\nTwo bombings at churches in Varno left at least 40 people dead. In Kessa, a blast outside the cathedral killed 13 people.\n";
+    let brief = brief(&[("a.txt", a), ("b.txt", b)]);
+    let deaths: Vec<(FactStatus, Option<String>, Vec<f64>)> = brief
+        .facts
+        .iter()
+        .filter(|fact| fact.property == "deaths")
+        .map(|fact| {
+            let mut values: Vec<f64> = fact.values.iter().map(|value| value.value).collect();
+            values.sort_by(f64::total_cmp);
+            (fact.status, fact.scope.clone(), values)
+        })
+        .collect();
+    assert_eq!(
+        deaths,
+        [
+            (FactStatus::Disputed, Some("in varno".to_string()), vec![37.0, 40.0]),
+            (FactStatus::SingleSource, Some("in kessa".to_string()), vec![13.0]),
+        ]
+    );
+}
+
+#[test]
+fn a_source_giving_the_number_of_a_hedged_value_states_it() {
+    // b gives 12 (the `at least 12` of a) and 7 for the earlier raids: two counts, not a
+    // dispute with a.
+    let a = "Raid on Orley\n\nOfficials said at least 12 people were killed.\n";
+    let b = "Orley raid\n\nOfficials said 12 people were killed in the bombing. The president said seven people were killed in the earlier raids.\n";
+    let brief = brief(&[("a.txt", a), ("b.txt", b)]);
+    assert!(!statuses(&brief, "deaths").contains(&FactStatus::Disputed), "{:?}", brief.facts);
+}
+
 fn article_text() -> impl Strategy<Value = String> {
     let sentence = prop_oneof![
         Just("Ms Ada Marr won 14,512 votes.".to_string()),
