@@ -2,7 +2,8 @@
 //! summary neither states a figure most sources give otherwise nor cites a source whose
 //! sentence gives a different figure as support for it.
 //!
-//! A figure is keyed by what it counts (the claim's property), whose it is (the subject's
+//! A figure is keyed by what it counts (the claim's property, under the one name facts give
+//! its wordings: `24 dead` and `killing 24 people` meet), whose it is (the subject's
 //! surname, so `Calloway` and `Niamh Calloway` in two outlets meet) and its scope; only
 //! exact figures take part (`about 400` and `402` do not disagree).
 
@@ -44,7 +45,11 @@ impl SentenceFigures {
                     let name = &article.entities.get(entity)?.name;
                     Some(name.split_whitespace().last()?.to_lowercase())
                 });
-                let key = (claim.property.clone(), subject, claim.scope.clone());
+                let key = (
+                    crate::facts::canonical_property(&claim.property),
+                    subject,
+                    claim.scope.clone(),
+                );
                 let next = keys.len();
                 let id = *keys.entry(key).or_insert(next);
                 found.push((id, claim.value));

@@ -79,3 +79,35 @@ fn a_source_giving_another_figure_is_not_cited_for_the_sentence() {
         .expect("the runner-up's sentence is in the summary");
     assert_eq!(runner_up.sources.len(), 2, "{runner_up:?}");
 }
+
+#[test]
+fn a_toll_worded_two_ways_outvotes_a_third_figure() {
+    // `killing 24 people` and `left 24 dead` are one figure: two sources against one.
+    let opening = "A strong earthquake struck the hill town of Varno before dawn on Sunday";
+    let closing = "Rescue teams from the coast reached the town by noon.";
+    let brief = brief(&[
+        (
+            "a.txt",
+            &format!("Quake hits Varno\n\n{opening}, killing 24 people and flattening dozens of homes, officials said. {closing}\n"),
+        ),
+        (
+            "b.txt",
+            &format!("Varno quake\n\n{opening} and left 24 dead, with dozens of homes flattened, officials said. {closing}\n"),
+        ),
+        (
+            "c.txt",
+            &format!("Varno earthquake\n\n{opening} and left 25 dead, with dozens of homes flattened, officials said. {closing}\n"),
+        ),
+    ]);
+    assert!(!brief.summary.is_empty());
+    for sentence in &brief.summary {
+        assert!(!sentence.text.contains("25 dead"), "{}", sentence.text);
+        if sentence.text.contains("24") {
+            assert!(
+                !sentence.sources.contains(&SourceId::from_index(2)),
+                "c.txt says 25, yet it is cited for: {}",
+                sentence.text
+            );
+        }
+    }
+}
