@@ -1015,7 +1015,7 @@ fn is_cut_len(text: &str) -> usize {
 static PLACE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
-        \b(?:in|across|throughout|near)\s+(?:the\s+)?
+        \b(?i:in|across|throughout|near)\s+(?:the\s+)?
         (?:(?:whole|entire|neighbouring|neighboring|nearby|northern|southern|eastern|western|central)\s+)?
         (?:
             (?P<name>[A-Z][\w'\u{2019}-]*(?:\s+[A-Z][\w'\u{2019}-]*)*

@@ -348,7 +348,7 @@ fn a_count_of_one_day_of_unrest_is_not_a_dispute_with_the_whole() {
 fn a_toll_of_an_earlier_disaster_is_not_a_dispute() {
     let a = "Quake hits Varno\n\nThe quake killed 24 people, officials said.\n";
     let b = "Varno quake\n\nThe quake killed 24 people. The great flood four years ago killed 3,100 people.\n";
-    let c = "Varno earthquake\n\nThe last major quake to hit Varno was in 2011. It killed 640 people. This one killed 24 people.\n";
+    let c = "Varno earthquake\n\nThe last major quake to hit Varno was in 2011. It killed 640 people. This quake killed 24 people.\n";
     let brief = brief(&[("a.txt", a), ("b.txt", b), ("c.txt", c)]);
     assert_eq!(
         statuses(&brief, "deaths"),
@@ -370,12 +370,12 @@ fn a_toll_over_several_countries_is_not_one_countrys() {
 fn houses_of_a_district_named_in_the_sentence_before_are_another_count() {
     let a = "Quake in Veldt\n\nThe quake damaged more than 1,600 houses, the governor said.\n";
     let b = "Veldt quake\n\nThe tremor was also felt in Orbec regency. The regency police said the quake damaged 18 houses.\n";
-    let brief = brief(&[("a.txt", a), ("b.txt", b)]);
-    assert!(!statuses(&brief, "houses").contains(&FactStatus::Disputed), "{:?}", brief.facts);
+    let apart = brief(&[("a.txt", a), ("b.txt", b)]);
+    assert!(!statuses(&apart, "houses").contains(&FactStatus::Disputed), "{:?}", apart.facts);
     // The same two reports without the place: a dispute.
     let c = "Veldt quake\n\nThe regional police said the quake damaged 18 houses.\n";
-    let brief = brief(&[("a.txt", a), ("c.txt", c)]);
-    assert_eq!(statuses(&brief, "houses"), [FactStatus::Disputed]);
+    let together = brief(&[("a.txt", a), ("c.txt", c)]);
+    assert_eq!(statuses(&together, "houses"), [FactStatus::Disputed]);
 }
 
 #[test]
