@@ -956,7 +956,13 @@ fn scope_of(sentence: &str, published: Option<PublishedDate>) -> Option<String> 
     }
     if lower.contains(" ago") {
         if let Some(found) = AGO.find(&ascii_view(&lower, &[])) {
-            return Some(found.as_str().split_whitespace().collect::<Vec<_>>().join(" "));
+            return Some(
+                found
+                    .as_str()
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            );
         }
     }
     if may_have_month(sentence) {
@@ -1139,10 +1145,7 @@ fn extent_of(sentence: &str, figure: Span) -> Option<String> {
 /// own).
 fn place_referred_back(sentence: &str, before: &str) -> Option<String> {
     let lower = sentence.to_lowercase();
-    if !PLACE_UNITS
-        .iter()
-        .any(|noun| lower.contains(noun))
-    {
+    if !PLACE_UNITS.iter().any(|noun| lower.contains(noun)) {
         return None;
     }
     let view = ascii_view(sentence, &[]);

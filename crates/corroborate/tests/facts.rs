@@ -352,7 +352,11 @@ fn a_toll_of_an_earlier_disaster_is_not_a_dispute() {
     let brief = brief(&[("a.txt", a), ("b.txt", b), ("c.txt", c)]);
     assert_eq!(
         statuses(&brief, "deaths"),
-        [FactStatus::Agreed, FactStatus::SingleSource, FactStatus::SingleSource],
+        [
+            FactStatus::Agreed,
+            FactStatus::SingleSource,
+            FactStatus::SingleSource
+        ],
         "{:?}",
         brief.facts
     );
@@ -363,7 +367,11 @@ fn a_toll_over_several_countries_is_not_one_countrys() {
     let a = "Wave remembered\n\nThe 1998 wave left more than 9,000 people dead in Varno, Kessa, Tull and other countries.\n";
     let b = "Wave anniversary\n\nSome 6,000 people were killed in Varno by the 1998 wave.\n";
     let brief = brief(&[("a.txt", a), ("b.txt", b)]);
-    assert!(!statuses(&brief, "deaths").contains(&FactStatus::Disputed), "{:?}", brief.facts);
+    assert!(
+        !statuses(&brief, "deaths").contains(&FactStatus::Disputed),
+        "{:?}",
+        brief.facts
+    );
 }
 
 #[test]
@@ -371,7 +379,11 @@ fn houses_of_a_district_named_in_the_sentence_before_are_another_count() {
     let a = "Quake in Veldt\n\nThe quake damaged more than 1,600 houses, the governor said.\n";
     let b = "Veldt quake\n\nThe tremor was also felt in Orbec regency. The regency police said the quake damaged 18 houses.\n";
     let apart = brief(&[("a.txt", a), ("b.txt", b)]);
-    assert!(!statuses(&apart, "houses").contains(&FactStatus::Disputed), "{:?}", apart.facts);
+    assert!(
+        !statuses(&apart, "houses").contains(&FactStatus::Disputed),
+        "{:?}",
+        apart.facts
+    );
     // The same two reports without the place: a dispute.
     let c = "Veldt quake\n\nThe regional police said the quake damaged 18 houses.\n";
     let together = brief(&[("a.txt", a), ("c.txt", c)]);
@@ -383,7 +395,11 @@ fn tolls_of_two_incidents_placed_apart_are_not_a_dispute() {
     let a = "Blasts in Varno\n\nTwo bombings at churches in Varno killed 37 people on Sunday.\n";
     let b = "Varno blasts\n\nIn Kessa, a blast outside the cathedral killed 13 people.\n";
     let brief = brief(&[("a.txt", a), ("b.txt", b)]);
-    assert!(!statuses(&brief, "deaths").contains(&FactStatus::Disputed), "{:?}", brief.facts);
+    assert!(
+        !statuses(&brief, "deaths").contains(&FactStatus::Disputed),
+        "{:?}",
+        brief.facts
+    );
 }
 
 #[test]
@@ -404,8 +420,16 @@ fn a_dispute_lists_only_the_values_of_one_count() {
     assert_eq!(
         deaths,
         [
-            (FactStatus::Disputed, Some("in varno".to_string()), vec![37.0, 40.0]),
-            (FactStatus::SingleSource, Some("in kessa".to_string()), vec![13.0]),
+            (
+                FactStatus::Disputed,
+                Some("in varno".to_string()),
+                vec![37.0, 40.0]
+            ),
+            (
+                FactStatus::SingleSource,
+                Some("in kessa".to_string()),
+                vec![13.0]
+            ),
         ]
     );
 }
@@ -417,7 +441,11 @@ fn a_source_giving_the_number_of_a_hedged_value_states_it() {
     let a = "Raid on Orley\n\nOfficials said at least 12 people were killed.\n";
     let b = "Orley raid\n\nOfficials said 12 people were killed in the bombing. The president said seven people were killed in the earlier raids.\n";
     let brief = brief(&[("a.txt", a), ("b.txt", b)]);
-    assert!(!statuses(&brief, "deaths").contains(&FactStatus::Disputed), "{:?}", brief.facts);
+    assert!(
+        !statuses(&brief, "deaths").contains(&FactStatus::Disputed),
+        "{:?}",
+        brief.facts
+    );
 }
 
 fn article_text() -> impl Strategy<Value = String> {

@@ -88,15 +88,21 @@ fn a_toll_worded_two_ways_outvotes_a_third_figure() {
     let brief = brief(&[
         (
             "a.txt",
-            &format!("Quake hits Varno\n\n{opening}, killing 24 people and flattening dozens of homes, officials said. {closing}\n"),
+            &format!(
+                "Quake hits Varno\n\n{opening}, killing 24 people and flattening dozens of homes, officials said. {closing}\n"
+            ),
         ),
         (
             "b.txt",
-            &format!("Varno quake\n\n{opening} and left 24 dead, with dozens of homes flattened, officials said. {closing}\n"),
+            &format!(
+                "Varno quake\n\n{opening} and left 24 dead, with dozens of homes flattened, officials said. {closing}\n"
+            ),
         ),
         (
             "c.txt",
-            &format!("Varno earthquake\n\n{opening} and left 25 dead, with dozens of homes flattened, officials said. {closing}\n"),
+            &format!(
+                "Varno earthquake\n\n{opening} and left 25 dead, with dozens of homes flattened, officials said. {closing}\n"
+            ),
         ),
     ]);
     assert!(!brief.summary.is_empty());
