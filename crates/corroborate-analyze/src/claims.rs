@@ -374,6 +374,22 @@ fn figures(sentence: &str) -> Vec<Figure> {
                     | "time"
                     | "way"
                     | "thing"
+                    // `one must`, `one can`: the pronoun, not a count.
+                    | "must"
+                    | "can"
+                    | "could"
+                    | "should"
+                    | "would"
+                    | "might"
+                    // `the early nineteen-seventies`: a decade, not a count.
+                    | "twenties"
+                    | "thirties"
+                    | "forties"
+                    | "fifties"
+                    | "sixties"
+                    | "seventies"
+                    | "eighties"
+                    | "nineties"
             );
         // `$400 million` where the digits were not taken (`sub-$400`): the word is the
         // scale of a figure written in digits, not a figure of its own.
@@ -1414,7 +1430,7 @@ mod tests {
     #[test]
     fn a_scale_word_after_a_vague_count_is_no_figure() {
         check(
-            "Several dozen people were hurt, a few hundred fled and a dozen stayed.",
+            "Several dozen people were hurt, a few hundred fled and a dozen stayed. One must wait, as in the early nineteen-seventies.",
             expect![[r#"
                 a dozen = 12 | stayed | - | - | exact
             "#]],
