@@ -970,16 +970,16 @@ fn scope_of(sentence: &str, published: Option<PublishedDate>) -> Option<String> 
     if let Some(phrase) = phrase {
         return Some(phrase.to_string());
     }
-    if lower.contains(" ago") {
-        if let Some(found) = AGO.find(&ascii_view(&lower, &[])) {
-            return Some(
-                found
-                    .as_str()
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" "),
-            );
-        }
+    if lower.contains(" ago")
+        && let Some(found) = AGO.find(&ascii_view(&lower, &[]))
+    {
+        return Some(
+            found
+                .as_str()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
+        );
     }
     if may_have_month(sentence) {
         let view = ascii_view(&lower, &[]);
