@@ -537,11 +537,18 @@ impl Context<'_> {
             return None;
         }
         let words = word_spans(self.text, before.span.start(), before.span.end());
-        let last = *words.last()?;
-        if words.len() > 12 || !self.is_cue_at(last) || self.inside_quote(last.start()) {
+        // The cue ends the sentence, or only a short phrase of place or time follows it
+        // (`Lee said in a statement.`, `Lee told reporters on Monday.`).
+        let cue_index = words.iter().rposition(|w| self.is_cue_at(*w))?;
+        let cue = words[cue_index];
+        let tail = &words[cue_index + 1..];
+        let short_tail = tail.is_empty()
+            || (tail.len() <= 4
+                && TAIL_OPENERS.contains(&self.text[tail[0].range()].to_lowercase().as_str()));
+        if words.len() > 20 || !short_tail || self.inside_quote(cue.start()) {
             return None;
         }
-        self.speaker_in(before.span.start(), last.start())
+        self.speaker_in(before.span.start(), cue.start())
     }
 
     /// Skips a dateline (`KELBY, Dunmore (Agency) –`, `KELBY —`): a place in capitals or a
@@ -1675,7 +1682,9 @@ impl Context<'_> {
     /// it is about (`Ms Calloway praised her rivals. “I want to thank…`), when that sentence
     /// opens with the person.
     fn subject_of_sentence_before(&self, quoted: &Quoted) -> Option<Speaker> {
-        if !quoted.opens_paragraph {
+        // A quote opening its paragraph, or opening a sentence right after the sentence
+        // about the person in the same paragraph (`Ann Lee praised the crew. “They…”`).
+        if !quoted.opens_paragraph && !self.opens_sentence(quoted) {
             return None;
         }
         let before = self
@@ -1899,6 +1908,26 @@ const STOP_HEADS: &[&str] = &[
     "do",
     "does",
     "did",
+];
+
+/// Words opening a short phrase of place or time that may follow a sentence's final cue.
+const TAIL_OPENERS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "during",
+    "via",
+    "through",
+    "by",
+    "from",
+    "this",
+    "last",
+    "yesterday",
+    "today",
+    "earlier",
+    "later",
+    "recently",
+    "reporters",
 ];
 
 /// Modal auxiliaries: a speech verb after one reports no words actually spoken.

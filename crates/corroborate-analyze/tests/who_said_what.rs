@@ -1294,3 +1294,23 @@ fn a_name_labelling_a_quote_after_a_headline_is_its_speaker() {
         "#]],
     );
 }
+
+#[test]
+fn a_sentence_ending_in_a_cue_and_a_short_phrase_introduces_the_next_quote() {
+    check(
+        "On a grey morning after the storm along the coast, the port director Sam Ferro said in a statement. \u{201C}There are no spare berths this summer.\u{201D}",
+        expect![[r#"
+            Q There are no spare berths this summer. | speaker: Sam Ferro | speaker words: Sam Ferro | cue: -
+        "#]],
+    );
+}
+
+#[test]
+fn a_quote_after_a_sentence_about_a_person_in_its_paragraph_is_theirs() {
+    check(
+        "Ada Quill touted her record on the docks. \u{201C}We need to find ways to keep the crews working all winter.\u{201D}",
+        expect![[r#"
+            Q We need to find ways to keep the crews working all winter. | speaker: Ada Quill | speaker words: Ada Quill | cue: -
+        "#]],
+    );
+}
