@@ -852,8 +852,8 @@ impl Context<'_> {
         }
     }
 
-    /// True when the last of `before` is `and` or `but` (an adverb aside) with a comma before
-    /// it: the verb that follows is coordinated with the main verb (`…, and added`).
+    /// True when the last of `before` is `and` or `but` (an adverb aside): the verb that
+    /// follows is coordinated with the main verb (`…, and added`, `… and insisted`).
     fn coordinated_after_comma(&self, before: &[Span]) -> bool {
         let mut index = before.len();
         while index > 0 {
@@ -862,8 +862,7 @@ impl Context<'_> {
             if word.ends_with("ly") || matches!(word, "also" | "then" | "later") {
                 continue;
             }
-            return matches!(word, "and" | "but")
-                && self.text[..before[index].start()].trim_end().ends_with(',');
+            return matches!(word, "and" | "but");
         }
         false
     }

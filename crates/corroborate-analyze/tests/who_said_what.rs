@@ -1314,3 +1314,14 @@ fn a_quote_after_a_sentence_about_a_person_in_its_paragraph_is_theirs() {
         "#]],
     );
 }
+
+#[test]
+fn a_verb_coordinated_by_and_shares_the_main_subject_not_the_that_clause() {
+    check(
+        "Mayor Una Brisk said that she will \u{201C}fix the pier by June\u{201D} and insisted that the council was \u{201C}still behind the plan.\u{201D}",
+        expect![[r#"
+            Q fix the pier by June | speaker: Una Brisk | speaker words: Mayor Una Brisk | cue: said
+            Q still behind the plan. | speaker: Una Brisk | speaker words: Mayor Una Brisk | cue: insisted
+        "#]],
+    );
+}
