@@ -1497,7 +1497,7 @@ mod tests {
             "Counsel said the then-15-year-old Ada Marr was at the scene. The 10-year-old's death and Ada Marr's arrest shocked the town. The 16-year-old Ada Marr denies it. The then- 15-year-old Ned Voss ran.",
             expect![[r#"
                 10 = 10 | age | - | - | exact
-                16 = 16 | age | - | - | exact
+                16 = 16 | age | Ada Marr | - | exact
                 15 = 15 | age | - | at the time | exact
             "#]],
         );

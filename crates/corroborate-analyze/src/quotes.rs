@@ -359,7 +359,24 @@ impl Context<'_> {
             .is_empty();
         let mut before = None;
         if !opens_sentence {
+            // `Lee weighed in, telling the Courier, “…,” she said`: a tag right after the
+            // quotation's closing comma is its own attribution.
+            if let Some(tag) = self.tag_after(quoted, sentence_end) {
+                return Some(tag);
+            }
             before = self.cue_before(lead_start, quoted.open);
+            // `Ross cannot say that “…,” Lee added`: a cue after a modal yields to a cue right
+            // after the quotation.
+            let hypothetical = before.as_ref().is_some_and(|a| self.after_modal(a.cue));
+            if before.as_ref().is_some_and(|a| a.speaker.is_some()) && !hypothetical {
+                return before;
+            }
+            if hypothetical
+                && let Some(attribution) = self.cue_after(quoted.close, sentence_end)
+                && attribution.direct
+            {
+                return Some(attribution);
+            }
             if before.as_ref().is_some_and(|a| a.speaker.is_some()) {
                 return before;
             }
@@ -383,10 +400,28 @@ impl Context<'_> {
             .or_else(|| self.subject_after_quote(quoted, sentence_end))
     }
 
+    /// `“…,” she said`, `“…,” said Lee`: a speech verb within the first three words after a
+    /// quotation closed by a comma, with its speaker.
+    fn tag_after(&self, quoted: &Quoted, sentence_end: usize) -> Option<Attribution> {
+        let inner = quoted.inner_text(self.text);
+        let mark_gap = &self.text[quoted.inner.end()..quoted.close];
+        if !(inner.ends_with(',') || mark_gap.starts_with(',')) {
+            return None;
+        }
+        let attribution = self.cue_after(quoted.close, sentence_end)?;
+        let near = self.words_between(quoted.close, attribution.cue.start()) <= 2;
+        (near && attribution.direct && attribution.speaker.is_some()).then_some(attribution)
+    }
+
     /// `“Let me talk,” Marsh shot back.`: a quotation closed by a comma, question or
     /// exclamation mark and followed by a name or a subject pronoun and a verb is that
     /// person's speech even when the verb is not a known speech verb.
     fn subject_after_quote(&self, quoted: &Quoted, sentence_end: usize) -> Option<Attribution> {
+        // Inside a sentence (`While Lee calls it “a fine plan,” Ross frowns`) the name after
+        // the quotation starts the main clause; it did not speak the words.
+        if !self.opens_sentence(quoted) {
+            return None;
+        }
         let inner = quoted.inner_text(self.text);
         let mark_gap = &self.text[quoted.inner.end()..quoted.close];
         if !(inner.ends_with([',', '?', '!']) || mark_gap.starts_with(',')) {
@@ -502,11 +537,18 @@ impl Context<'_> {
             return None;
         }
         let words = word_spans(self.text, before.span.start(), before.span.end());
-        let last = *words.last()?;
-        if words.len() > 12 || !self.is_cue_at(last) || self.inside_quote(last.start()) {
+        // The cue ends the sentence, or only a short phrase of place or time follows it
+        // (`Lee said in a statement.`, `Lee told reporters on Monday.`).
+        let cue_index = words.iter().rposition(|w| self.is_cue_at(*w))?;
+        let cue = words[cue_index];
+        let tail = &words[cue_index + 1..];
+        let short_tail = tail.is_empty()
+            || (tail.len() <= 4
+                && TAIL_OPENERS.contains(&self.text[tail[0].range()].to_lowercase().as_str()));
+        if words.len() > 20 || !short_tail || self.inside_quote(cue.start()) {
             return None;
         }
-        self.speaker_in(before.span.start(), last.start())
+        self.speaker_in(before.span.start(), cue.start())
     }
 
     /// Skips a dateline (`KELBY, Dunmore (Agency) –`, `KELBY —`): a place in capitals or a
@@ -566,9 +608,29 @@ impl Context<'_> {
         let colon = lead.strip_suffix(':')?;
         let colon_at = from + colon.len();
         // Only a named subject or a pronoun; `The sign on the pier read:` names no speaker.
-        let speaker = self.speaker_in(from, colon_at).filter(|speaker| {
-            speaker.entity.is_some() || pronoun_gender(&self.text[speaker.span.range()]).is_some()
-        })?;
+        // A name labelling the quotation (`HEADLINE – Ann Lee:`, `Ann Lee:`) is its speaker;
+        // in a sentence, the clause's subject is, not the last name before the colon (`Bush
+        // explained it to the weekly Kelby Post:`).
+        let label_start = from + after_last(colon, &['-', '\u{2013}', '\u{2014}']);
+        let label_words = word_spans(self.text, label_start, colon_at);
+        let is_label = !label_words.is_empty()
+            && label_words.len() <= 8
+            && label_words.iter().all(|w| {
+                let word = &self.text[w.range()];
+                word.starts_with(char::is_uppercase) || word == "and"
+            });
+        let label = self
+            .found
+            .iter()
+            .find(|f| f.mention.span.start() >= label_start && f.mention.span.end() <= colon_at)
+            .filter(|_| is_label)
+            .map(|f| self.speaker_of_mention(f));
+        let speaker = label
+            .or_else(|| self.main_subject(from, colon_at))
+            .filter(|speaker| {
+                speaker.entity.is_some()
+                    || pronoun_gender(&self.text[speaker.span.range()]).is_some()
+            })?;
         let cue = Span::new(colon_at, colon_at + 1);
         Some(Attribution {
             speaker: Some(speaker),
@@ -595,6 +657,16 @@ impl Context<'_> {
         let words = word_spans(self.text, start, to);
         let first = words.first()?;
         let first_text = &self.text[first.range()];
+        // `Lee accuses Ross of “stalling” and Kay says …`: a conjunction after the quotation
+        // opens another clause, whose cue reports other words.
+        // (`“…” and “…,” Lee said`: a second quotation joined by `and` shares the cue.)
+        if matches!(first_text, "and" | "but" | "while" | "whereas" | "or")
+            && !self.text[first.end()..]
+                .trim_start()
+                .starts_with(['"', '\u{201C}'])
+        {
+            return None;
+        }
         // Inverted: `said Sir Edward` (`according to` is handled below as a phrase). Only a
         // plain speech verb inverts; `compared to what rivals do` names no speaker.
         if is_cue(first_text)
@@ -667,11 +739,18 @@ impl Context<'_> {
         } else {
             self.after_fronted_phrase(from, to)
         };
-        let is_candidate = |w: &Span| {
+        let is_cue_candidate = |w: &Span| {
             self.is_cue_at(*w)
                 && !self.inside_quote(w.start())
                 && (main_clause == from || w.start() >= main_clause)
         };
+        // `Obama said he expected that voters will say “no”`: a cue after a modal reports
+        // words not yet spoken; the quotation belongs to a cue that reports speech, when the
+        // sentence has one.
+        let any_actual = words
+            .iter()
+            .any(|w| is_cue_candidate(w) && !self.after_modal(*w));
+        let is_candidate = |w: &Span| is_cue_candidate(w) && !(any_actual && self.after_modal(*w));
         // The cue nearest the quote, outside other quotations; when its subject cannot be
         // found (an embedded `that voters will say`), the cue of the clause around it.
         let nearest = words.iter().rposition(is_candidate)?;
@@ -718,31 +797,49 @@ impl Context<'_> {
             };
         }
         let mut clause_start = from + after_last(&self.text[from..cue.start()], &[';', '\u{2014}']);
-        // `Lee said she expected that voters will say …`: a clause opened by `that` is the
-        // embedded verb's own; its subject is looked for there only.
-        if let Some(that) = words[..cue_index]
-            .iter()
-            .rev()
-            .find(|w| w.start() >= clause_start && &self.text[w.range()] == "that")
-        {
-            clause_start = that.end();
-        }
         // `Trump went after Bush, calling him ...`: a participle's subject is the clause's,
         // unless a name stands right before it (`with Gorka noting`).
         let participle = CUE_PARTICIPLES.contains(&cue_text.to_lowercase().as_str());
-        let speaker = if participle {
+        // `The mayor noted that he grew up here, and added: “…”`: a verb joined to the main
+        // verb by `and` has no subject of its own; it shares the main clause's.
+        let coordinated = self.coordinated_after_comma(&words[..cue_index]);
+        // `Lee said she expected that voters will say …`: a clause opened by `that` is the
+        // embedded verb's own; its subject is looked for there only. A participle or a
+        // coordinated verb after a comma belongs to the main clause, not to the `that` clause
+        // (`Lee argued that the plan fails, saying …`).
+        if !participle
+            && !coordinated
+            && let Some(that) = words[..cue_index]
+                .iter()
+                .rev()
+                .find(|w| w.start() >= clause_start && &self.text[w.range()] == "that")
+        {
+            clause_start = that.end();
+        }
+        // `Law said, noting that …`: a participle right after a speech verb and a comma
+        // shares that verb's subject.
+        let after_cue = participle
+            && cue_index > 0
+            && self.is_cue_at(words[cue_index - 1])
+            && self.text[words[cue_index - 1].end()..cue.start()].trim() == ",";
+        let speaker = if after_cue {
+            self.subject_next_to_cue(clause_start, words[cue_index - 1].start())
+                .or_else(|| self.main_subject(clause_start, cue.start()))
+        } else if coordinated {
+            self.main_subject(clause_start, cue.start())
+        } else if participle {
             self.found
                 .iter()
                 .find(|f| {
                     f.mention.span.start() >= clause_start
                         && f.mention.span.end() <= cue.start()
                         && self.text[f.mention.span.end()..cue.start()]
-                            .trim()
-                            .is_empty()
+                            .split_whitespace()
+                            .all(|w| w.ends_with("ly") && w.chars().all(char::is_alphabetic))
                         && !self.inside_quote(f.mention.span.start())
                 })
                 .map(|found| self.speaker_of_mention(found))
-                .or_else(|| self.first_subject(clause_start, cue.start()))
+                .or_else(|| self.main_subject(clause_start, cue.start()))
         } else {
             self.speaker_in(clause_start, cue.start())
         }
@@ -753,6 +850,37 @@ impl Context<'_> {
             direct: false,
             nearest_cue_end: cue.end(),
         }
+    }
+
+    /// True when the last of `before` is `and` or `but` (an adverb aside): the verb that
+    /// follows is coordinated with the main verb (`…, and added`, `… and insisted`).
+    fn coordinated_after_comma(&self, before: &[Span]) -> bool {
+        let mut index = before.len();
+        while index > 0 {
+            index -= 1;
+            let word = &self.text[before[index].range()];
+            if word.ends_with("ly") || matches!(word, "also" | "then" | "later") {
+                continue;
+            }
+            return matches!(word, "and" | "but");
+        }
+        false
+    }
+
+    /// The subject opening a clause: a description that opens it and is followed by its verb
+    /// (`The mayor noted…`), else its first mention or pronoun.
+    fn main_subject(&self, from: usize, to: usize) -> Option<Speaker> {
+        let from = self.after_fronted_phrase(from, to);
+        // `The aide to Mayor Lee said` names the aide; `One operative at Kelby Tower` is
+        // still a description.
+        if let Some(phrase) = self.subject_phrase(from, to)
+            && !self.found.iter().any(|f| {
+                phrase.span.contains_span(f.mention.span) && f.mention.kind == EntityKind::Person
+            })
+        {
+            return Some(phrase);
+        }
+        self.first_subject(from, to)
     }
 
     /// A named speaker right after an inverted cue (`said Kunin`), never a description.
@@ -803,7 +931,7 @@ impl Context<'_> {
             .is_some_and(|w| matches!(w.to_lowercase().as_str(), "a" | "an" | "the" | "one"));
         is_description.then(|| Speaker {
             span: Span::new(start, start + phrase.len()),
-            name: phrase.to_string(),
+            name: Some(phrase.to_string()),
             entity: None,
         })
     }
@@ -948,6 +1076,14 @@ impl Context<'_> {
             {
                 return self.resolve_pronoun(word, gender);
             }
+            // `“…,” I confessed`: the writer speaking; the pronoun names no one in the text.
+            if matches!(word_text, "I" | "We" | "we") && !self.inside_quote(word.start()) {
+                return Some(Speaker {
+                    span: word,
+                    name: None,
+                    entity: None,
+                });
+            }
             // `it said`, `what it calls`: `it` right before the verb is a body speaking.
             if gap == 0
                 && matches!(word_text, "it" | "It")
@@ -975,7 +1111,7 @@ impl Context<'_> {
             {
                 return Some(Speaker {
                     span: word,
-                    name: word_text.to_string(),
+                    name: Some(word_text.to_string()),
                     entity: None,
                 });
             }
@@ -1014,7 +1150,7 @@ impl Context<'_> {
         let single = words.len() == 1 || self.text[from..last.start()].trim().is_empty();
         (single && head.ends_with('s') && head.len() > 3).then(|| Speaker {
             span: last,
-            name: self.text[last.range()].to_string(),
+            name: Some(self.text[last.range()].to_string()),
             entity: None,
         })
     }
@@ -1038,11 +1174,15 @@ impl Context<'_> {
             .find(|f| !self.is_audience(f) && !self.is_object(f))
             .map(|subject| self.person_after_modifier(subject, to));
         let words = word_spans(self.text, from, to);
-        let pronoun = words.iter().find_map(|w| {
-            pronoun_gender(&self.text[w.range()])
-                .filter(|_| is_subject_pronoun(&self.text[w.range()]))
-                .map(|gender| (*w, gender))
-        });
+        // A pronoun inside a quotation is the speaker's word, not the clause's subject.
+        let pronoun = words
+            .iter()
+            .filter(|w| !self.inside_quote(w.start()))
+            .find_map(|w| {
+                pronoun_gender(&self.text[w.range()])
+                    .filter(|_| is_subject_pronoun(&self.text[w.range()]))
+                    .map(|gender| (*w, gender))
+            });
         match (mention, pronoun) {
             (Some(found), Some((pronoun_span, gender)))
                 if pronoun_span.start() < found.mention.span.start() =>
@@ -1064,7 +1204,7 @@ impl Context<'_> {
                     let start = from + self.text[from..to].find(phrase).unwrap_or(0);
                     return Some(Speaker {
                         span: Span::new(start, start + phrase.len()),
-                        name: phrase.to_string(),
+                        name: Some(phrase.to_string()),
                         entity: None,
                     });
                 }
@@ -1122,7 +1262,7 @@ impl Context<'_> {
                 }
                 return Some(Speaker {
                     span,
-                    name: self.text[span.range()].to_string(),
+                    name: Some(self.text[span.range()].to_string()),
                     entity: None,
                 });
             }
@@ -1194,17 +1334,24 @@ impl Context<'_> {
             .map_or_else(|| found.mention.name.clone(), |entity| entity.name.clone());
         Speaker {
             span: found.mention.span,
-            name,
+            name: Some(name),
             entity: found.mention.entity,
         }
     }
 
     /// A pronoun speaker resolved to the nearest earlier person of a compatible gender that
     /// is not inside a quotation and was not spoken to.
-    /// `None` when no one fits: a pronoun alone is not a speaker's name.
+    /// With no one fitting, the speaker is the pronoun with no name: a pronoun alone is not
+    /// a speaker's name.
     fn resolve_pronoun(&self, pronoun: Span, gender: Option<Gender>) -> Option<Speaker> {
         let Some(referent) = self.referent(pronoun, gender, 0) else {
-            return self.previous_speaker_for(pronoun, gender);
+            // `“The river is rising!” he yelled.` with no one named: the pronoun still names
+            // the speaker's words, with no name.
+            return self.previous_speaker_for(pronoun, gender).or(Some(Speaker {
+                span: pronoun,
+                name: None,
+                entity: None,
+            }));
         };
         let resolved = self.speaker_of_mention(referent);
         Some(Speaker {
@@ -1253,7 +1400,11 @@ impl Context<'_> {
                     entity: resolved.entity,
                 })
             }
-            None => self.previous_speaker_for(pronoun, None),
+            None => self.previous_speaker_for(pronoun, None).or(Some(Speaker {
+                span: pronoun,
+                name: None,
+                entity: None,
+            })),
         }
     }
 
@@ -1366,7 +1517,7 @@ impl Context<'_> {
         let span = Span::new(word.start(), last.end());
         Some(Speaker {
             span,
-            name: self.text[span.range()].to_string(),
+            name: Some(self.text[span.range()].to_string()),
             entity: None,
         })
     }
@@ -1393,6 +1544,17 @@ impl Context<'_> {
             && !self.text[..word.start()].ends_with(['-', '\u{2010}', '\u{2011}'])
             && !self.after_determiner(word)
             && !part_of_name
+    }
+
+    /// `will say`, `would not say`: a verb after a modal auxiliary.
+    fn after_modal(&self, word: Span) -> bool {
+        let before = self.text[..word.start()].trim_end();
+        let mut words = before.rsplit(|c: char| !c.is_alphabetic());
+        let mut previous = words.next().unwrap_or_default();
+        if matches!(previous, "not" | "never") {
+            previous = words.find(|w| !w.is_empty()).unwrap_or_default();
+        }
+        MODALS.contains(&previous.to_lowercase().as_str())
     }
 
     /// `the states`, `his remarks`, `her calls`: a cue word after a determiner is a noun.
@@ -1519,7 +1681,9 @@ impl Context<'_> {
     /// it is about (`Ms Calloway praised her rivals. “I want to thank…`), when that sentence
     /// opens with the person.
     fn subject_of_sentence_before(&self, quoted: &Quoted) -> Option<Speaker> {
-        if !quoted.opens_paragraph {
+        // A quote opening its paragraph, or opening a sentence right after the sentence
+        // about the person in the same paragraph (`Ann Lee praised the crew. “They…”`).
+        if !quoted.opens_paragraph && !self.opens_sentence(quoted) {
             return None;
         }
         let before = self
@@ -1745,6 +1909,31 @@ const STOP_HEADS: &[&str] = &[
     "did",
 ];
 
+/// Words opening a short phrase of place or time that may follow a sentence's final cue.
+const TAIL_OPENERS: &[&str] = &[
+    "in",
+    "on",
+    "at",
+    "during",
+    "via",
+    "through",
+    "by",
+    "from",
+    "this",
+    "last",
+    "yesterday",
+    "today",
+    "earlier",
+    "later",
+    "recently",
+    "reporters",
+];
+
+/// Modal auxiliaries: a speech verb after one reports no words actually spoken.
+const MODALS: &[&str] = &[
+    "will", "would", "could", "might", "may", "should", "can", "must", "shall",
+];
+
 /// Verbs that end a subject phrase (`His office put out`, `The group has been`).
 const PHRASE_VERBS: &[&str] = &[
     "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "did",
@@ -1837,6 +2026,31 @@ const REPORTING_VERBS: &[&str] = &[
     "pitched",
     "proclaimed",
     "professed",
+    "confessed",
+    "confesses",
+    // Present forms, as news and headlines report in the present (`Lee accuses Ross of…`).
+    "accuses",
+    "criticizes",
+    "criticises",
+    "mocks",
+    "slams",
+    "praises",
+    "touts",
+    "dismisses",
+    "denies",
+    "defends",
+    "decries",
+    "denounces",
+    "derides",
+    "ridicules",
+    "lambastes",
+    "likens",
+    "welcomes",
+    "reiterates",
+    "cites",
+    "invokes",
+    "echoes",
+    "proclaims",
 ];
 
 /// `he said, adding that ...`: a participle opens a new attribution of its own.

@@ -7,8 +7,9 @@ use crate::Span;
 pub struct Speaker {
     /// The words naming the speaker in the cleaned text (a name, a role or a pronoun).
     pub span: Span,
-    /// The speaker's canonical name in the article (a pronoun resolved to the person).
-    pub name: String,
+    /// The speaker's canonical name in the article (a pronoun resolved to the person);
+    /// `None` for a pronoun that no one in the article resolves (`“…,” he said`).
+    pub name: Option<String>,
     /// The article entity, when the speaker resolved to one.
     pub entity: Option<usize>,
 }

@@ -34,7 +34,10 @@ pub(crate) fn story_quotes(story: &Story, entities: &StoryEntities) -> Vec<Brief
                 .map(|entity| entities.of[article_index][entity]);
             let speaker_name = match speaker_entity {
                 Some(entity) => Some(entities.entities[entity].name.clone()),
-                None => quote.speaker.as_ref().map(|speaker| speaker.name.clone()),
+                None => quote
+                    .speaker
+                    .as_ref()
+                    .and_then(|speaker| speaker.name.clone()),
             };
             instances.push(Instance {
                 source: SourceId::from_index(article_index),

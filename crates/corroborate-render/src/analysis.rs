@@ -155,7 +155,10 @@ impl JsonAnalysis {
                                 }
                             })
                             .collect(),
-                        speaker: quote.speaker.as_ref().map(|speaker| speaker.name.clone()),
+                        speaker: quote
+                            .speaker
+                            .as_ref()
+                            .and_then(|speaker| speaker.name.clone()),
                         speaker_start: speaker_span.map(Span::start),
                         speaker_end: speaker_span.map(Span::end),
                         cue: quote.cue.map(|cue| clean.text[cue.range()].to_string()),

@@ -543,10 +543,11 @@ pub fn article_view(analyzed: &AnalyzedArticle) -> ArticleView {
     let mut marks = Vec::new();
     for quote in &analyzed.quotes {
         if let Some(span) = to_text(quote.span) {
-            let label = quote.speaker.as_ref().map_or_else(
-                || "speaker not found".to_string(),
-                |speaker| speaker.name.clone(),
-            );
+            let label = quote
+                .speaker
+                .as_ref()
+                .and_then(|speaker| speaker.name.clone())
+                .unwrap_or_else(|| "speaker not found".to_string());
             marks.push(mark(MarkKind::Quote, span, label));
         }
     }
