@@ -70,6 +70,32 @@ impl Sketches {
         self.articles.is_empty()
     }
 
+    /// Roughly how many bytes the sketches hold (the articles' sketches, then the shared
+    /// dictionaries of terms and names), for measurements.
+    pub fn memory(&self) -> (usize, usize) {
+        let articles = self.articles.capacity() * std::mem::size_of::<Sketch>()
+            + self
+                .articles
+                .iter()
+                .map(|sketch| {
+                    sketch.id.as_str().len()
+                        + sketch.terms.capacity() * std::mem::size_of::<(u32, f32)>()
+                        + sketch.entities.capacity() * std::mem::size_of::<(u32, f32, u32)>()
+                })
+                .sum::<usize>();
+        // A hash map entry: the key's heap text, its inline form, the value, a control byte.
+        let map_entry = |key: &String| key.len() + std::mem::size_of::<String>() + 4 + 1;
+        let shared = self.entity_ids.keys().map(map_entry).sum::<usize>()
+            + self.spelling_ids.keys().map(map_entry).sum::<usize>()
+            + self
+                .spellings
+                .iter()
+                .map(|spelling| spelling.len() + std::mem::size_of::<String>())
+                .sum::<usize>()
+            + self.dictionary.memory();
+        (articles, shared)
+    }
+
     /// Adds articles (the next ones of the input). Prints are made in parallel, terms in
     /// order (the dictionary is shared).
     pub fn add<A: Borrow<AnalyzedArticle> + Sync>(&mut self, articles: &[A]) {

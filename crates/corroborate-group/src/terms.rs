@@ -14,9 +14,14 @@ pub(crate) struct TermDictionary {
     forms: HashMap<String, Option<u32>>,
     /// Stem -> term id.
     stems: HashMap<String, u32>,
-    /// Term id -> stem, for explanations and tests.
+    /// Term id -> stem, for tests (a large collection does not hold every stem twice).
+    #[cfg(test)]
     names: Vec<String>,
 }
+
+/// Word forms remembered at most; past that the memory is cleared and refilled (it only
+/// saves folding and stemming a form again: ids come from the stems).
+const MAX_FORMS: usize = 1 << 20;
 
 impl TermDictionary {
     pub(crate) fn new() -> TermDictionary {
@@ -24,6 +29,7 @@ impl TermDictionary {
             stemmer: Stemmer::create(Algorithm::English),
             forms: HashMap::default(),
             stems: HashMap::default(),
+            #[cfg(test)]
             names: Vec::new(),
         }
     }
@@ -35,6 +41,9 @@ impl TermDictionary {
                 Some(id) => *id,
                 None => {
                     let id = self.term_of_new_form(word);
+                    if self.forms.len() >= MAX_FORMS {
+                        self.forms.clear();
+                    }
                     self.forms.insert(word.to_owned(), id);
                     id
                 }
@@ -45,10 +54,16 @@ impl TermDictionary {
         }
     }
 
+    /// Roughly how many bytes the dictionary holds, for measurements.
+    pub(crate) fn memory(&self) -> usize {
+        let text = |key: &String| key.len() + std::mem::size_of::<String>();
+        self.forms.keys().map(|key| text(key) + 8 + 1).sum::<usize>()
+            + self.stems.keys().map(|key| text(key) + 4 + 1).sum::<usize>()
+    }
+
     /// The number of distinct terms seen so far.
-    #[cfg(test)]
     pub(crate) fn len(&self) -> usize {
-        self.names.len()
+        self.stems.len()
     }
 
     /// The stem a term id stands for.
@@ -75,9 +90,10 @@ impl TermDictionary {
         if let Some(id) = self.stems.get(&stem) {
             return Some(*id);
         }
-        let id = u32::try_from(self.names.len()).expect("fewer than 4 billion terms");
-        self.stems.insert(stem.clone(), id);
-        self.names.push(stem);
+        let id = u32::try_from(self.len()).expect("fewer than 4 billion terms");
+        #[cfg(test)]
+        self.names.push(stem.clone());
+        self.stems.insert(stem, id);
         Some(id)
     }
 }
