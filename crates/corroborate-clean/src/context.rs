@@ -95,10 +95,7 @@ impl CleanContext {
 
     /// How many articles of the batch contain a line with this key.
     pub(crate) fn articles_with_line(&self, key: &str) -> u32 {
-        self.line_articles
-            .get(&key_hash(key))
-            .copied()
-            .unwrap_or(0)
+        self.line_articles.get(&key_hash(key)).copied().unwrap_or(0)
     }
 
     /// How often the story uses this folded word form.

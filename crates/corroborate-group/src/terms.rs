@@ -57,7 +57,10 @@ impl TermDictionary {
     /// Roughly how many bytes the dictionary holds, for measurements.
     pub(crate) fn memory(&self) -> usize {
         let text = |key: &String| key.len() + std::mem::size_of::<String>();
-        self.forms.keys().map(|key| text(key) + 8 + 1).sum::<usize>()
+        self.forms
+            .keys()
+            .map(|key| text(key) + 8 + 1)
+            .sum::<usize>()
             + self.stems.len() * (8 + 4 + 1)
     }
 

@@ -14,9 +14,7 @@ use std::path::PathBuf;
 use corroborate_model::{Article, Diagnostic};
 
 use crate::jsonl::reread_jsonl_line;
-use crate::sources::{
-    Collect, FileKind, Input, Kind, LineStart, add_reader, open, read_inputs,
-};
+use crate::sources::{Collect, FileKind, Input, Kind, LineStart, add_reader, open, read_inputs};
 use crate::{ArticleDetails, IngestConfig};
 
 /// Where an article of a [`Collection`] was read: its file, its place among the file's
@@ -139,7 +137,8 @@ impl Collection {
                         && same_source.iter().all(|&at| locators[at].line.is_some());
                     if by_line {
                         let max_line = usize::try_from(self.config.max_bytes).unwrap_or(usize::MAX);
-                        let _ = reread_lines(path, shown, max_line, locators, same_source, &mut found);
+                        let _ =
+                            reread_lines(path, shown, max_line, locators, same_source, &mut found);
                         continue;
                     }
                     let Ok(reader) = open(path, shown, *kind) else {
@@ -344,15 +343,13 @@ mod tests {
         let inputs = [dir.path().to_string_lossy().into_owned()];
         let batch = ingest(&inputs, &IngestConfig::default());
         let mut read = Vec::new();
-        let (_, diagnostics) =
-            Collection::read(&inputs, &IngestConfig::default(), &mut |article, details, _| {
-                read.push((article, details))
-            });
-        let batched: Vec<(Article, ArticleDetails)> = batch
-            .articles
-            .into_iter()
-            .zip(batch.details)
-            .collect();
+        let (_, diagnostics) = Collection::read(
+            &inputs,
+            &IngestConfig::default(),
+            &mut |article, details, _| read.push((article, details)),
+        );
+        let batched: Vec<(Article, ArticleDetails)> =
+            batch.articles.into_iter().zip(batch.details).collect();
         // Articles have no equality: their full debug forms are compared.
         assert_eq!(format!("{read:?}"), format!("{batched:?}"));
         assert_eq!(read.len(), 7);
@@ -385,12 +382,18 @@ mod tests {
     fn a_line_changed_since_the_first_reading_is_not_found() {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("c.jsonl");
-        fs::write(&path, "{\"id\": \"a\", \"text\": \"One.\"}\n{\"id\": \"b\", \"text\": \"Two.\"}\n")
-            .expect("write test file");
+        fs::write(
+            &path,
+            "{\"id\": \"a\", \"text\": \"One.\"}\n{\"id\": \"b\", \"text\": \"Two.\"}\n",
+        )
+        .expect("write test file");
         let (collection, first) = read_all(&[path.to_string_lossy().into_owned()]);
         fs::write(&path, "{\"id\": \"a\", \"text\": \"One.\"}\n").expect("write test file");
         let reread = collection.reread(&[first[1].2, first[0].2]);
         assert!(reread[0].is_none());
-        assert_eq!(reread[1].as_ref().map(|(article, _)| &article.id), Some(&first[0].0.id));
+        assert_eq!(
+            reread[1].as_ref().map(|(article, _)| &article.id),
+            Some(&first[0].0.id)
+        );
     }
 }

@@ -55,7 +55,6 @@ impl IngestReport {
     pub fn articles_with_details(&self) -> impl Iterator<Item = (&Article, &ArticleDetails)> {
         self.articles.iter().zip(&self.details)
     }
-
 }
 
 /// Where a JSON Lines article's line starts: its byte offset in the file and its number

@@ -3,8 +3,8 @@
 //! the rest is grouped as without them, and the articles read again for briefs and copies
 //! are the ones grouping read. Invented articles only.
 
-use corroborate::pipeline::{PipelineConfig, StoriesRun, stories_in_chunks};
 use corroborate::model::Severity;
+use corroborate::pipeline::{PipelineConfig, StoriesRun, stories_in_chunks};
 
 /// Three invented events, three reports each (one a reprint), all short.
 fn collection() -> Vec<String> {
@@ -129,7 +129,10 @@ fn bad_lines_are_reported_with_file_and_line_and_the_rest_is_grouped_as_without_
     let too_long = serde_json::json!({"id": "long", "text": "word ".repeat(2000)}).to_string();
     lines.insert(2, too_long);
     lines.insert(5, "this line is not JSON".to_string());
-    lines.insert(8, r#"{"id": "no-text", "title": "A title and nothing else"}"#.to_string());
+    lines.insert(
+        8,
+        r#"{"id": "no-text", "title": "A title and nothing else"}"#.to_string(),
+    );
     let bad_path = write(dir.path(), "bad.jsonl", &lines);
 
     let clean = run(&clean_path, &config, 2);
