@@ -321,13 +321,9 @@ pub fn stories_in_chunks(
     timings.context = started.elapsed();
 
     let started = Instant::now();
-    let grouping_config = PipelineConfig {
-        analyze: AnalyzeConfig {
-            names_only: true,
-            ..config.analyze.clone()
-        },
-        ..config.clone()
-    };
+    // Grouping reads names, not statements: the briefs analyse their articles in full.
+    let mut grouping_config = config.clone();
+    grouping_config.analyze.names_only = true;
     let mut sketches = Sketches::new(&config.group);
     let mut titles = Vec::with_capacity(articles.len());
     let total = articles.len();
