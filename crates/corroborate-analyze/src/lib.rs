@@ -26,10 +26,14 @@ pub use sentences::split_sentences;
 
 /// What analysis does.
 #[derive(Clone, Debug, Default)]
-pub struct AnalyzeConfig {}
+pub struct AnalyzeConfig {
+    /// Only what grouping reads: sentences, the headline, mentions and entities; no quotes,
+    /// claims or dates (left empty). A brief needs the full analysis.
+    pub names_only: bool,
+}
 
 /// Analyses one cleaned article.
-pub fn analyze(clean: &CleanText, _config: &AnalyzeConfig) -> AnalyzedArticle {
+pub fn analyze(clean: &CleanText, config: &AnalyzeConfig) -> AnalyzedArticle {
     let text = clean.text.as_str();
     let sentences = split_sentences(text);
     let headline = sentences
@@ -38,6 +42,18 @@ pub fn analyze(clean: &CleanText, _config: &AnalyzeConfig) -> AnalyzedArticle {
         .map(|sentence| sentence.span);
     let mut found = mentions::find_mentions(text, &sentences);
     let entities = entities::resolve(&mut found);
+    if config.names_only {
+        return AnalyzedArticle {
+            clean: clean.clone(),
+            sentences,
+            headline,
+            mentions: found.into_iter().map(|found| found.mention).collect(),
+            entities,
+            quotes: Vec::new(),
+            claims: Vec::new(),
+            dates: Vec::new(),
+        };
+    }
     let quotes = quotes::find_quotes(text, &sentences, &found, &entities);
     let claims = claims::find_claims(
         text,

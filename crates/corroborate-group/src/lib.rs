@@ -83,10 +83,12 @@ pub fn group(articles: &[AnalyzedArticle], config: &GroupConfig) -> Grouping {
 fn group_sketches(mut sketches: Sketches) -> Grouping {
     let config = sketches.config.clone();
     let order = reading_order(&sketches.articles);
+    // The prints are moved out: nothing after copy detection reads them, and a large
+    // collection does not hold them twice.
     let prints: Vec<_> = sketches
         .articles
-        .iter()
-        .map(|sketch| sketch.print.clone())
+        .iter_mut()
+        .map(|sketch| sketch.print.take())
         .collect();
     let copies = near_dup::copies_of(&prints, &config.near_dup);
     drop(prints);

@@ -14,7 +14,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use crate::features::{entity_key, kind_weight};
 use crate::near_dup::TextPrint;
-use crate::terms::TermDictionary;
+use crate::terms::{TermDictionary, key_hash};
 use crate::{GroupConfig, Grouping};
 
 /// Sketches of a collection's articles, added in input order; [`Sketches::group`] groups
@@ -22,11 +22,13 @@ use crate::{GroupConfig, Grouping};
 pub struct Sketches {
     pub(crate) config: GroupConfig,
     dictionary: TermDictionary,
-    entity_ids: HashMap<String, u32>,
+    /// Entity key (its hash, see [`key_hash`]) -> provisional id.
+    entity_ids: HashMap<u64, u32>,
     /// Provisional entity id -> true for a number.
     pub(crate) entity_is_number: Vec<bool>,
-    /// Spellings of entity names and numbers, each once.
-    spelling_ids: HashMap<String, u32>,
+    /// Spellings of entity names and numbers, each once: the hash of the spelling -> the
+    /// ids of the spellings with that hash (one, short of a collision).
+    spelling_ids: HashMap<u64, SpellingIds>,
     pub(crate) spellings: Vec<String>,
     pub(crate) articles: Vec<Sketch>,
 }
@@ -68,6 +70,31 @@ impl Sketches {
 
     pub fn is_empty(&self) -> bool {
         self.articles.is_empty()
+    }
+
+    /// Roughly how many bytes the sketches hold (the articles' sketches, then the shared
+    /// dictionaries of terms and names), for measurements.
+    pub fn memory(&self) -> (usize, usize) {
+        let articles = self.articles.capacity() * std::mem::size_of::<Sketch>()
+            + self
+                .articles
+                .iter()
+                .map(|sketch| {
+                    sketch.id.as_str().len()
+                        + sketch.terms.capacity() * std::mem::size_of::<(u32, f32)>()
+                        + sketch.entities.capacity() * std::mem::size_of::<(u32, f32, u32)>()
+                })
+                .sum::<usize>();
+        // A hash map entry: a 64-bit key, the value, a control byte.
+        let shared = self.entity_ids.len() * (8 + 4 + 1)
+            + self.spelling_ids.len() * (8 + std::mem::size_of::<SpellingIds>() + 1)
+            + self
+                .spellings
+                .iter()
+                .map(|spelling| spelling.len() + std::mem::size_of::<String>())
+                .sum::<usize>()
+            + self.dictionary.memory();
+        (articles, shared)
     }
 
     /// Adds articles (the next ones of the input). Prints are made in parallel, terms in
@@ -195,7 +222,7 @@ impl Sketches {
     fn entity_id(&mut self, key: String, is_number: bool) -> u32 {
         let next_id =
             u32::try_from(self.entity_is_number.len()).expect("fewer than 4 billion names");
-        let id = *self.entity_ids.entry(key).or_insert(next_id);
+        let id = *self.entity_ids.entry(key_hash(&key)).or_insert(next_id);
         if id == next_id {
             self.entity_is_number.push(is_number);
         }
@@ -203,14 +230,38 @@ impl Sketches {
     }
 
     fn spelling_id(&mut self, spelling: &str) -> u32 {
-        if let Some(id) = self.spelling_ids.get(spelling) {
-            return *id;
+        let key = key_hash(spelling);
+        if let Some(ids) = self.spelling_ids.get(&key) {
+            let same = |&&id: &&u32| self.spellings[id as usize] == spelling;
+            let found = match ids {
+                SpellingIds::One(id) => std::slice::from_ref(id).iter().find(same),
+                SpellingIds::Many(ids) => ids.iter().find(same),
+            };
+            if let Some(id) = found {
+                return *id;
+            }
         }
         let id = u32::try_from(self.spellings.len()).expect("fewer than 4 billion spellings");
-        self.spelling_ids.insert(spelling.to_owned(), id);
         self.spellings.push(spelling.to_owned());
+        match self.spelling_ids.get_mut(&key) {
+            None => {
+                self.spelling_ids.insert(key, SpellingIds::One(id));
+            }
+            Some(SpellingIds::One(first)) => {
+                let first = *first;
+                self.spelling_ids
+                    .insert(key, SpellingIds::Many(vec![first, id]));
+            }
+            Some(SpellingIds::Many(ids)) => ids.push(id),
+        }
         id
     }
+}
+
+/// The spellings sharing one hash: almost always one.
+enum SpellingIds {
+    One(u32),
+    Many(Vec<u32>),
 }
 
 /// A hash of the text (FNV-1a), to order articles of one date and id.

@@ -12,11 +12,16 @@ pub(crate) struct TermDictionary {
     stemmer: Stemmer,
     /// Word as written -> term id, or `None` for a function word.
     forms: HashMap<String, Option<u32>>,
-    /// Stem -> term id.
-    stems: HashMap<String, u32>,
-    /// Term id -> stem, for explanations and tests.
+    /// Stem (its 64-bit hash, see [`key_hash`]) -> term id.
+    stems: HashMap<u64, u32>,
+    /// Term id -> stem, for tests (a large collection does not hold every stem twice).
+    #[cfg(test)]
     names: Vec<String>,
 }
+
+/// Word forms remembered at most; past that the memory is cleared and refilled (it only
+/// saves folding and stemming a form again: ids come from the stems).
+const MAX_FORMS: usize = 1 << 20;
 
 impl TermDictionary {
     pub(crate) fn new() -> TermDictionary {
@@ -24,6 +29,7 @@ impl TermDictionary {
             stemmer: Stemmer::create(Algorithm::English),
             forms: HashMap::default(),
             stems: HashMap::default(),
+            #[cfg(test)]
             names: Vec::new(),
         }
     }
@@ -35,6 +41,9 @@ impl TermDictionary {
                 Some(id) => *id,
                 None => {
                     let id = self.term_of_new_form(word);
+                    if self.forms.len() >= MAX_FORMS {
+                        self.forms.clear();
+                    }
                     self.forms.insert(word.to_owned(), id);
                     id
                 }
@@ -45,10 +54,19 @@ impl TermDictionary {
         }
     }
 
+    /// Roughly how many bytes the dictionary holds, for measurements.
+    pub(crate) fn memory(&self) -> usize {
+        let text = |key: &String| key.len() + std::mem::size_of::<String>();
+        self.forms
+            .keys()
+            .map(|key| text(key) + 8 + 1)
+            .sum::<usize>()
+            + self.stems.len() * (8 + 4 + 1)
+    }
+
     /// The number of distinct terms seen so far.
-    #[cfg(test)]
     pub(crate) fn len(&self) -> usize {
-        self.names.len()
+        self.stems.len()
     }
 
     /// The stem a term id stands for.
@@ -72,14 +90,26 @@ impl TermDictionary {
         } else {
             self.stemmer.stem(folded).into_owned()
         };
-        if let Some(id) = self.stems.get(&stem) {
+        let key = key_hash(&stem);
+        if let Some(id) = self.stems.get(&key) {
             return Some(*id);
         }
-        let id = u32::try_from(self.names.len()).expect("fewer than 4 billion terms");
-        self.stems.insert(stem.clone(), id);
-        self.names.push(stem);
+        let id = u32::try_from(self.len()).expect("fewer than 4 billion terms");
+        #[cfg(test)]
+        self.names.push(stem.clone());
+        self.stems.insert(key, id);
         Some(id)
     }
+}
+
+/// A fixed 64-bit hash of a stem or name key (SipHash with fixed keys: the same in every run
+/// of one build). The dictionaries of a large collection keep these instead of the texts;
+/// two keys sharing a hash are out of reach of any collection.
+pub(crate) fn key_hash(key: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::hash::DefaultHasher::new();
+    key.hash(&mut hasher);
+    hasher.finish()
 }
 
 /// True for a word that says nothing about what a story is about.

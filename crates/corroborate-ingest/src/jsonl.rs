@@ -14,6 +14,7 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use crate::details::ArticleDetails;
+use crate::sources::{Collect, LineStart};
 
 /// One line as read. `text` stays raw so its place in the line is known; other fields are
 /// optional, and unknown ones are read separately (see [`extra_fields`]).
@@ -70,21 +71,18 @@ pub(crate) fn read_jsonl(
     reader: impl BufRead,
     shown: &str,
     max_line_bytes: usize,
-    articles: &mut Vec<Article>,
-    details: &mut Vec<ArticleDetails>,
-    diagnostics: &mut Vec<Diagnostic>,
+    collect: &mut dyn Collect,
 ) -> io::Result<()> {
     let mut reader = reader;
     let mut buffer = Vec::new();
     let mut line_start: u64 = 0;
-    for number in 1.. {
-        let at = format!("{shown}:{number}");
+    for number in 1u32.. {
         let read = read_line(&mut reader, &mut buffer, max_line_bytes)?;
         let consumed = match read {
             LineRead::End => return Ok(()),
             LineRead::TooLong(len) => {
-                diagnostics.push(Diagnostic::skipped(
-                    &at,
+                collect.diagnostic(Diagnostic::skipped(
+                    format!("{shown}:{number}"),
                     format!("line of {len} bytes is over the limit of {max_line_bytes} bytes"),
                 ));
                 line_start += len;
@@ -92,27 +90,57 @@ pub(crate) fn read_jsonl(
             }
             LineRead::Line => buffer.len() as u64,
         };
-        let start = line_start as usize;
+        let start = LineStart {
+            offset: line_start,
+            number,
+        };
         line_start += consumed;
-        let line = trim_line_break(&buffer);
-        if line.iter().all(u8::is_ascii_whitespace) {
-            continue;
-        }
-        match std::str::from_utf8(line) {
-            Err(error) => diagnostics.push(Diagnostic::skipped(
-                &at,
-                format!("not UTF-8 (at byte {} of the line)", error.valid_up_to()),
-            )),
-            Ok(line) => match line_article(line, start, &at) {
-                Ok((article, detail)) => {
-                    articles.push(article);
-                    details.push(detail);
-                }
-                Err(message) => diagnostics.push(Diagnostic::skipped(&at, message)),
-            },
+        match buffer_article(&buffer, shown, start) {
+            Ok(None) => {}
+            Ok(Some((article, details))) => collect.push_at(article, details, Some(start)),
+            Err(diagnostic) => collect.diagnostic(diagnostic),
         }
     }
     Ok(())
+}
+
+/// Reads again the one line that starts at `start` (the reader is at its first byte), as
+/// [`read_jsonl`] read it: the same article, or `None` when the line is no longer one.
+pub(crate) fn reread_jsonl_line(
+    reader: &mut impl BufRead,
+    shown: &str,
+    max_line_bytes: usize,
+    start: LineStart,
+) -> io::Result<Option<(Article, ArticleDetails)>> {
+    let mut buffer = Vec::new();
+    Ok(match read_line(reader, &mut buffer, max_line_bytes)? {
+        LineRead::Line => buffer_article(&buffer, shown, start).ok().flatten(),
+        LineRead::End | LineRead::TooLong(_) => None,
+    })
+}
+
+/// The article of one line as read (line break included); `None` for a blank line.
+fn buffer_article(
+    buffer: &[u8],
+    shown: &str,
+    start: LineStart,
+) -> Result<Option<(Article, ArticleDetails)>, Diagnostic> {
+    let line = trim_line_break(buffer);
+    if line.iter().all(u8::is_ascii_whitespace) {
+        return Ok(None);
+    }
+    let at = format!("{shown}:{}", start.number);
+    let offset = usize::try_from(start.offset).unwrap_or(usize::MAX);
+    match std::str::from_utf8(line) {
+        Err(error) => Err(Diagnostic::skipped(
+            &at,
+            format!("not UTF-8 (at byte {} of the line)", error.valid_up_to()),
+        )),
+        Ok(line) => match line_article(line, offset, &at) {
+            Ok(read) => Ok(Some(read)),
+            Err(message) => Err(Diagnostic::skipped(&at, message)),
+        },
+    }
 }
 
 fn trim_line_break(line: &[u8]) -> &[u8] {
@@ -339,20 +367,10 @@ mod tests {
         input: &str,
         limit: usize,
     ) -> (Vec<Article>, Vec<ArticleDetails>, Vec<Diagnostic>) {
-        let mut articles = Vec::new();
-        let mut details = Vec::new();
-        let mut diagnostics = Vec::new();
-        read_jsonl(
-            input.as_bytes(),
-            "c.jsonl",
-            limit,
-            &mut articles,
-            &mut details,
-            &mut diagnostics,
-        )
-        .expect("reading from memory");
-        assert_eq!(articles.len(), details.len());
-        (articles, details, diagnostics)
+        let mut report = crate::IngestReport::default();
+        read_jsonl(input.as_bytes(), "c.jsonl", limit, &mut report).expect("reading from memory");
+        assert_eq!(report.articles.len(), report.details.len());
+        (report.articles, report.details, report.diagnostics)
     }
 
     #[test]
@@ -487,18 +505,13 @@ mod tests {
     fn invalid_utf8_in_a_line_skips_that_line_only() {
         let mut input = b"{\"id\": \"a\", \"text\": \"caf\xff\"}\n".to_vec();
         input.extend_from_slice(b"{\"id\": \"b\", \"text\": \"Fine.\"}\n");
-        let mut articles = Vec::new();
-        let mut diagnostics = Vec::new();
-        read_jsonl(
-            &input[..],
-            "c.jsonl",
-            1 << 20,
-            &mut articles,
-            &mut Vec::new(),
-            &mut diagnostics,
-        )
-        .expect("reading from memory");
-        assert_eq!(articles.len(), 1);
-        assert!(diagnostics[0].to_string().contains("c.jsonl:1: not UTF-8"));
+        let mut report = crate::IngestReport::default();
+        read_jsonl(&input[..], "c.jsonl", 1 << 20, &mut report).expect("reading from memory");
+        assert_eq!(report.articles.len(), 1);
+        assert!(
+            report.diagnostics[0]
+                .to_string()
+                .contains("c.jsonl:1: not UTF-8")
+        );
     }
 }

@@ -4,6 +4,7 @@
 //!
 //! Bad input never stops a batch: [`ingest`] returns the articles it could read together
 //! with a [`Diagnostic`](corroborate_model::Diagnostic) for every input it skipped or repaired.
+//! [`Collection`] reads the same inputs as a stream, for collections too large to hold.
 //!
 //! ```
 //! use corroborate_ingest::text_article;
@@ -15,6 +16,7 @@
 //! ```
 
 mod charset;
+mod collection;
 mod decode;
 mod details;
 mod error;
@@ -28,6 +30,7 @@ mod sniff;
 mod sources;
 mod warc;
 
+pub use collection::{Collection, Locator, OnArticle};
 pub use details::ArticleDetails;
 pub use error::IngestError;
 pub use html::{

@@ -2,7 +2,7 @@
 
 use std::fs;
 use std::io::{self, Read};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use corroborate_model::{Article, Diagnostic};
 
@@ -55,17 +55,63 @@ impl IngestReport {
     pub fn articles_with_details(&self) -> impl Iterator<Item = (&Article, &ArticleDetails)> {
         self.articles.iter().zip(&self.details)
     }
+}
 
-    pub(crate) fn push(&mut self, article: Article, details: ArticleDetails) {
+/// Where a JSON Lines article's line starts: its byte offset in the file and its number
+/// (from 1), so the line can be read again on its own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct LineStart {
+    pub offset: u64,
+    pub number: u32,
+}
+
+/// Where the readers put what they read: a batch ([`IngestReport`]) keeps it all, a stream
+/// ([`crate::Collection`]) hands each article on as it is read.
+pub(crate) trait Collect {
+    /// A file (or standard input) is about to be read; what follows comes from it.
+    fn begin(&mut self, _input: Input) {}
+    /// An article; `line` places a JSON Lines article's line in its file.
+    fn push_at(&mut self, article: Article, details: ArticleDetails, line: Option<LineStart>);
+    fn diagnostic(&mut self, diagnostic: Diagnostic);
+    /// How many articles were pushed so far.
+    fn count(&self) -> usize;
+
+    fn push(&mut self, article: Article, details: ArticleDetails) {
+        self.push_at(article, details, None);
+    }
+
+    fn skip(&mut self, error: IngestError) {
+        let path = error.path().to_string();
+        self.diagnostic(Diagnostic::skipped(path, error.to_string()));
+    }
+}
+
+impl Collect for IngestReport {
+    fn push_at(&mut self, article: Article, details: ArticleDetails, _line: Option<LineStart>) {
         self.articles.push(article);
         self.details.push(details);
     }
 
-    pub(crate) fn skip(&mut self, error: IngestError) {
-        let path = error.path().to_string();
-        self.diagnostics
-            .push(Diagnostic::skipped(path, error.to_string()));
+    fn diagnostic(&mut self, diagnostic: Diagnostic) {
+        self.diagnostics.push(diagnostic);
     }
+
+    fn count(&self) -> usize {
+        self.articles.len()
+    }
+}
+
+/// One file being read, as [`Collect::begin`] announces it.
+#[derive(Clone, Debug)]
+pub(crate) enum Input {
+    /// Standard input: it cannot be read twice.
+    Stdin,
+    File {
+        path: PathBuf,
+        shown: String,
+        id: String,
+        kind: FileKind,
+    },
 }
 
 /// Reads every input. A directory stands for its article files (`.txt`, `.html`/`.htm`,
@@ -75,17 +121,20 @@ impl IngestReport {
 /// HTML document), else as plain text. One bad input never stops the others.
 pub fn ingest(inputs: &[String], config: &IngestConfig) -> IngestReport {
     let mut report = IngestReport::default();
+    read_inputs(inputs, config, &mut report);
+    report
+}
+
+/// Reads every input into `collect` (see [`ingest`]).
+pub(crate) fn read_inputs(inputs: &[String], config: &IngestConfig, collect: &mut dyn Collect) {
     for input in inputs {
         if input == "-" {
-            let kind = FileKind {
-                kind: Kind::Other,
-                gzip: false,
-            };
+            collect.begin(Input::Stdin);
             add_reader(
-                &mut report,
+                collect,
                 "-",
                 "-",
-                kind,
+                STDIN_KIND,
                 Box::new(io::stdin().lock()),
                 config,
             );
@@ -93,16 +142,21 @@ pub fn ingest(inputs: &[String], config: &IngestConfig) -> IngestReport {
         }
         let path = Path::new(input);
         match fs::metadata(path) {
-            Err(source) => report.skip(IngestError::Read {
+            Err(source) => collect.skip(IngestError::Read {
                 path: input.clone(),
                 source,
             }),
-            Ok(metadata) if metadata.is_dir() => add_directory(&mut report, input, config),
-            Ok(metadata) => add_file(&mut report, path, input, metadata.len(), config),
+            Ok(metadata) if metadata.is_dir() => add_directory(collect, input, config),
+            Ok(metadata) => add_file(collect, path, input, metadata.len(), config),
         }
     }
-    report
 }
+
+/// Standard input is read by its opening.
+const STDIN_KIND: FileKind = FileKind {
+    kind: Kind::Other,
+    gzip: false,
+};
 
 /// Reads one input held in memory as [`ingest`] reads a file of that name: the name's
 /// extension (and `.gz`) chooses the reader, else the opening does.
@@ -139,7 +193,7 @@ pub fn ingest_bytes(name: &str, bytes: &[u8], config: &IngestConfig) -> IngestRe
 
 /// What a file name says about its content.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
-enum Kind {
+pub(crate) enum Kind {
     Text,
     Html,
     Jsonl,
@@ -152,10 +206,10 @@ enum Kind {
 }
 
 #[derive(Clone, Copy, Debug)]
-struct FileKind {
-    kind: Kind,
+pub(crate) struct FileKind {
+    pub kind: Kind,
     /// The name ends in `.gz`: the content is gzip-compressed.
-    gzip: bool,
+    pub gzip: bool,
 }
 
 /// The kind from the extension, optionally followed by `.gz`.
@@ -183,7 +237,7 @@ fn file_kind(path: &Path) -> FileKind {
 /// Directories deeper than this below an input are not read (a guard against link loops).
 const MAX_DEPTH: usize = 32;
 
-fn add_directory(report: &mut IngestReport, input: &str, config: &IngestConfig) {
+fn add_directory(report: &mut dyn Collect, input: &str, config: &IngestConfig) {
     if collect_directory(report, Path::new(input), config, 0) == 0 {
         report.skip(IngestError::NoArticles {
             path: input.to_string(),
@@ -194,7 +248,7 @@ fn add_directory(report: &mut IngestReport, input: &str, config: &IngestConfig) 
 /// Reads the articles of a directory and of its subdirectories (hidden ones aside), entries
 /// in name order; returns how many article files it found.
 fn collect_directory(
-    report: &mut IngestReport,
+    report: &mut dyn Collect,
     dir: &Path,
     config: &IngestConfig,
     depth: usize,
@@ -278,7 +332,7 @@ fn is_article_file(path: &Path) -> bool {
     }
 }
 
-fn add_file(report: &mut IngestReport, path: &Path, shown: &str, len: u64, config: &IngestConfig) {
+fn add_file(report: &mut dyn Collect, path: &Path, shown: &str, len: u64, config: &IngestConfig) {
     let kind = file_kind(path);
     // A compressed file's size says nothing of its content; the read limit applies instead.
     // Streamed collections apply the limit to each line or record.
@@ -298,11 +352,17 @@ fn add_file(report: &mut IngestReport, path: &Path, shown: &str, len: u64, confi
         || shown.to_string(),
         |name| name.to_string_lossy().into_owned(),
     );
+    report.begin(Input::File {
+        path: path.to_path_buf(),
+        shown: shown.to_string(),
+        id: id.clone(),
+        kind,
+    });
     add_reader(report, &id, shown, kind, reader, config);
 }
 
 /// Opens a file, decompressing it as it is read when its name ends in `.gz`.
-fn open(path: &Path, shown: &str, kind: FileKind) -> Result<Box<dyn Read>, IngestError> {
+pub(crate) fn open(path: &Path, shown: &str, kind: FileKind) -> Result<Box<dyn Read>, IngestError> {
     let file = fs::File::open(path).map_err(|source| IngestError::Read {
         path: shown.to_string(),
         source,
@@ -316,8 +376,8 @@ fn open(path: &Path, shown: &str, kind: FileKind) -> Result<Box<dyn Read>, Inges
 }
 
 /// Reads one opened input with the reader its kind calls for.
-fn add_reader(
-    report: &mut IngestReport,
+pub(crate) fn add_reader(
+    report: &mut dyn Collect,
     id: &str,
     shown: &str,
     kind: FileKind,
@@ -339,29 +399,22 @@ fn add_reader(
 
 /// A JSON Lines collection is streamed: the size limit applies to each line, not the file.
 fn add_jsonl(
-    report: &mut IngestReport,
+    report: &mut dyn Collect,
     shown: &str,
     reader: Box<dyn Read + '_>,
     config: &IngestConfig,
 ) {
-    let before = report.articles.len();
+    let before = report.count();
     let reader = io::BufReader::with_capacity(1 << 16, reader);
     let max_line = usize::try_from(config.max_bytes).unwrap_or(usize::MAX);
-    let result = read_jsonl(
-        reader,
-        shown,
-        max_line,
-        &mut report.articles,
-        &mut report.details,
-        &mut report.diagnostics,
-    );
+    let result = read_jsonl(reader, shown, max_line, report);
     if let Err(source) = result {
         return report.skip(IngestError::Read {
             path: shown.to_string(),
             source,
         });
     }
-    if report.articles.len() == before {
+    if report.count() == before {
         report.skip(IngestError::NoArticles {
             path: shown.to_string(),
         });
@@ -369,7 +422,7 @@ fn add_jsonl(
 }
 
 fn add_bytes(
-    report: &mut IngestReport,
+    report: &mut dyn Collect,
     id: &str,
     shown: &str,
     kind: Kind,
@@ -401,14 +454,18 @@ fn add_bytes(
     let path = shown.to_string();
     if kind == Kind::Html || looks_like_html(&bytes) {
         let (article, diagnostics) = html_article_with(id, shown, &bytes, &Default::default());
-        report.diagnostics.extend(diagnostics);
+        diagnostics
+            .into_iter()
+            .for_each(|diagnostic| report.diagnostic(diagnostic));
         match article {
             Some((article, details)) => report.push(article, details),
             None => report.skip(IngestError::NoArticleText { path }),
         }
     } else {
         let (article, diagnostics) = text_article(id, shown, &bytes);
-        report.diagnostics.extend(diagnostics);
+        diagnostics
+            .into_iter()
+            .for_each(|diagnostic| report.diagnostic(diagnostic));
         match article {
             Some(article) => report.push(article, ArticleDetails::default()),
             None => report.skip(IngestError::Empty { path }),
@@ -416,8 +473,13 @@ fn add_bytes(
     }
 }
 
-fn add_feed(report: &mut IngestReport, shown: &str, bytes: &[u8]) {
-    match read_feed(bytes, shown, &mut report.diagnostics) {
+fn add_feed(report: &mut dyn Collect, shown: &str, bytes: &[u8]) {
+    let mut diagnostics = Vec::new();
+    let items = read_feed(bytes, shown, &mut diagnostics);
+    diagnostics
+        .into_iter()
+        .for_each(|diagnostic| report.diagnostic(diagnostic));
+    match items {
         Err(error) => report.skip(error),
         Ok(items) if items.is_empty() => report.skip(IngestError::NoArticles {
             path: shown.to_string(),

@@ -21,7 +21,7 @@ use crate::charset::charset_parameter;
 use crate::html_page::{PageSource, html_article_with};
 use crate::http_response::{BodyError, HttpResponse};
 use crate::sniff::looks_like_html;
-use crate::sources::IngestReport;
+use crate::sources::Collect;
 
 /// A header line longer than this is not a WARC header (a guard against reading a whole
 /// binary file as one line).
@@ -35,7 +35,7 @@ pub(crate) fn read_warc(
     mut reader: impl BufRead,
     shown: &str,
     max_record_bytes: u64,
-    report: &mut IngestReport,
+    report: &mut dyn Collect,
 ) {
     let mut tally = Tally::default();
     // A version line already read while looking for the next record.
@@ -55,7 +55,7 @@ pub(crate) fn read_warc(
             }
             Err(HeaderError::Bad(message)) => {
                 tally.skip("unreadable");
-                report.diagnostics.push(Diagnostic::skipped(&at, message));
+                report.diagnostic(Diagnostic::skipped(&at, message));
                 match resync(&mut reader) {
                     Ok(Some(line)) => {
                         carried = Some(line);
@@ -106,7 +106,7 @@ pub(crate) fn read_warc(
             Ok(line) if line.starts_with(b"WARC/") => carried = Some(line),
             Ok(_) => {
                 tally.skip("unreadable");
-                report.diagnostics.push(Diagnostic::skipped(
+                report.diagnostic(Diagnostic::skipped(
                     &at,
                     format!(
                         "its Content-Length ({length} bytes) does not end where the record does; \
@@ -137,7 +137,7 @@ pub(crate) fn read_warc(
         };
         read_record(&header, &block, &at, max_record_bytes, &mut tally, report);
     }
-    report.diagnostics.push(tally.summary(shown));
+    report.diagnostic(tally.summary(shown));
 }
 
 /// What became of the records of one file.
@@ -188,7 +188,7 @@ fn read_record(
     at: &str,
     max_record_bytes: u64,
     tally: &mut Tally,
-    report: &mut IngestReport,
+    report: &mut dyn Collect,
 ) {
     let record_type = header.get("warc-type").unwrap_or("").to_ascii_lowercase();
     if record_type != "response" {
@@ -227,7 +227,7 @@ fn read_record(
                     "its decoded body is larger than the limit of {max_record_bytes} bytes; skipped"
                 ),
             };
-            report.diagnostics.push(Diagnostic::skipped(at, message));
+            report.diagnostic(Diagnostic::skipped(at, message));
             return tally.skip("unreadable body");
         }
     };
@@ -246,7 +246,9 @@ fn read_record(
         retrieved,
     };
     let (article, diagnostics) = html_article_with(url.unwrap_or(at), at, &body, &source);
-    report.diagnostics.extend(diagnostics);
+    diagnostics
+        .into_iter()
+        .for_each(|diagnostic| report.diagnostic(diagnostic));
     match article {
         Some((article, details)) => {
             tally.articles += 1;

@@ -731,11 +731,19 @@ fn synthetic_stories(path: &std::path::Path) -> anyhow::Result<Outcome> {
         peak_memory().unwrap_or_else(|| "unknown".into()),
     );
     println!(
-        "stages: ingest {:.1} s, cleaning context {:.1} s, clean and analyse {:.1} s, group {:.1} s",
-        timings.ingest.as_secs_f64(),
+        "stages: first reading and cleaning context {:.1} s, second reading, clean and analyse {:.1} s, group {:.1} s",
         timings.context.as_secs_f64(),
         timings.analyze.as_secs_f64(),
         timings.group.as_secs_f64(),
+    );
+    let held = &run.held;
+    let per_article = |bytes: usize| bytes / run.articles.len().max(1);
+    println!(
+        "held before grouping: articles {} B, sketches {} B, shared dictionaries {} B, cleaning context {} B an article",
+        per_article(held.articles),
+        per_article(held.sketches),
+        per_article(held.dictionaries),
+        per_article(held.context),
     );
     Ok(Outcome {
         skipped_input: false,

@@ -157,12 +157,17 @@ fn summarize(run: &StoriesRun, config: &PipelineConfig) -> Vec<StoryLine> {
                 .collect();
             // The copy groups the story's brief counts once for independent support: near
             // duplicates and reprints that share substantial passages.
-            let texts = run.clean_texts(members, config);
-            let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
-            let copies = copy_groups(&texts)
-                .into_iter()
-                .map(|group| group.iter().map(|&at| id(members[at])).collect())
-                .collect();
+            // A story of one has no copies: its article is not read again.
+            let copies = if members.len() < 2 {
+                Vec::new()
+            } else {
+                let texts = run.clean_texts(members, config);
+                let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
+                copy_groups(&texts)
+                    .into_iter()
+                    .map(|group| group.iter().map(|&at| id(members[at])).collect())
+                    .collect()
+            };
             StoryLine {
                 story: story_label(number),
                 title: story_title(&run.titles, grouping, &read_rank, members),
