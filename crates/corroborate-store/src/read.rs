@@ -98,9 +98,10 @@ impl Store {
         let found = self
             .connection
             .prepare_cached(
-                "SELECT id, title, first_published, last_published, sources,
-                        independent_sources, disputed, brief, revision
-                 FROM stories WHERE id = ?1 AND revision > 0",
+                "SELECT s.id, s.title, s.first_published, s.last_published, s.sources,
+                        s.independent_sources, s.disputed, b.brief, s.revision
+                 FROM stories s JOIN story_briefs b ON b.story = s.id
+                 WHERE s.id = ?1 AND s.revision > 0",
             )
             .map_err(|source| self.sql(source))?
             .query_row(params![id], |row| {
@@ -182,6 +183,10 @@ impl Store {
             (
                 "SELECT count(*) FROM stories WHERE revision = 0 AND id NOT IN (SELECT story FROM pending_briefs)",
                 "stories without a brief and none pending",
+            ),
+            (
+                "SELECT count(*) FROM stories WHERE revision > 0 AND id NOT IN (SELECT story FROM story_briefs)",
+                "stories whose brief is missing",
             ),
         ];
         for (sql, what) in checks {
