@@ -121,17 +121,19 @@ impl SnippetTerms {
         let mut judged = 0;
         let mut best: Option<((usize, usize), usize)> = None;
         let n_terms = self.terms.len();
-        let mut previous_end = 0;
-        for (start, end) in token_spans(text) {
+        for (start, end, opens_sentence) in tokens_with_sentences(text) {
             let index = scan.spans.len();
-            if index == 0 || text[previous_end..start].contains(['.', '!', '?', '\n']) {
+            if opens_sentence {
                 sentence_starts.push(index);
             }
-            previous_end = end;
             scan.spans.push((start, end));
             let token = &text[start..end];
-            let could_match =
-                folded_first_byte(token).is_some_and(|first| self.first_bytes.contains(&first));
+            let first = text.as_bytes()[start];
+            let could_match = if first < 0x80 {
+                self.first_bytes.contains(&first.to_ascii_lowercase())
+            } else {
+                folded_first_byte(token).is_some_and(|first| self.first_bytes.contains(&first))
+            };
             stems.push(could_match.then(|| stem(&fold_token(token))));
             if could_match {
                 // Matches ending at this token.
@@ -251,35 +253,51 @@ fn push(parts: &mut Vec<SnippetPart>, text: String, hit: bool) {
 }
 
 /// Tokens as FTS5's unicode61 tokenizer makes them: byte ranges of the runs of letters and
-/// digits (ASCII bytes are judged without decoding).
+/// digits.
 fn token_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    tokens_with_sentences(text).map(|(start, end, _)| (start, end))
+}
+
+/// The tokens of [`token_spans`], each with whether it opens a sentence (the first token,
+/// or one after `.`, `!`, `?` or a line break). ASCII bytes are judged without decoding.
+fn tokens_with_sentences(text: &str) -> impl Iterator<Item = (usize, usize, bool)> + '_ {
     let bytes = text.as_bytes();
     let mut at = 0;
-    // The length of the character at `at` if it is a letter or digit.
-    let word_char = move |at: usize| -> Option<usize> {
-        let byte = bytes[at];
-        if byte < 0x80 {
-            byte.is_ascii_alphanumeric().then_some(1)
-        } else {
-            let c = text[at..].chars().next()?;
-            c.is_alphanumeric().then_some(c.len_utf8())
-        }
-    };
+    let mut sentence_ended = true;
     std::iter::from_fn(move || {
         while at < bytes.len() {
-            if let Some(length) = word_char(at) {
-                let start = at;
-                at += length;
-                while at < bytes.len() {
-                    match word_char(at) {
-                        Some(length) => at += length,
-                        None => break,
-                    }
+            let byte = bytes[at];
+            if byte < 0x80 {
+                if !byte.is_ascii_alphanumeric() {
+                    sentence_ended |= matches!(byte, b'.' | b'!' | b'?' | b'\n');
+                    at += 1;
+                    continue;
                 }
-                return Some((start, at));
+            } else {
+                let c = text[at..].chars().next().unwrap_or(' ');
+                if !c.is_alphanumeric() {
+                    at += c.len_utf8();
+                    continue;
+                }
             }
-            // Not a word character: step over it whole.
-            at += text[at..].chars().next().map_or(1, char::len_utf8);
+            let start = at;
+            while at < bytes.len() {
+                let byte = bytes[at];
+                if byte < 0x80 {
+                    if !byte.is_ascii_alphanumeric() {
+                        break;
+                    }
+                    at += 1;
+                } else {
+                    let c = text[at..].chars().next().unwrap_or(' ');
+                    if !c.is_alphanumeric() {
+                        break;
+                    }
+                    at += c.len_utf8();
+                }
+            }
+            let opens_sentence = std::mem::replace(&mut sentence_ended, false);
+            return Some((start, at, opens_sentence));
         }
         None
     })
