@@ -268,13 +268,14 @@ impl Store {
             ));
         }
         from.push(' ');
-        values.push(Value::Integer(as_i64(limit)));
-        values.push(Value::Integer(as_i64(offset)));
+        // LIMIT and OFFSET are written into the statement: bound as parameters, SQLite
+        // prepares a statement over the text index again at every run (FTS5 reads them
+        // when planning), which cost more than the page query itself.
         let page: Vec<i64> = {
             let mut statement = self
                 .connection
                 .prepare_cached(&format!(
-                    "SELECT {key} FROM {from}{filter} ORDER BY {order} LIMIT ? OFFSET ?"
+                    "SELECT {key} FROM {from}{filter} ORDER BY {order} LIMIT {limit} OFFSET {offset}"
                 ))
                 .map_err(|source| self.sql(source))?;
             let rows = statement
