@@ -268,9 +268,9 @@ impl Store {
             ));
         }
         from.push(' ');
-        // LIMIT and OFFSET are written into the statement: bound as parameters, SQLite
-        // prepares a statement over the text index again at every run (FTS5 reads them
-        // when planning), which cost more than the page query itself.
+        // LIMIT and OFFSET are written into the statement: a bound LIMIT over the text
+        // index is handed to FTS5 when planning, so SQLite prepares the statement again at
+        // each run with new bindings (the MATCH parameter still does the same).
         let page: Vec<i64> = {
             let mut statement = self
                 .connection
