@@ -322,7 +322,10 @@ mod tests {
         let found = store
             .search(&crate::SearchQuery::parse("lantern"), 5, 0)
             .expect("search");
-        assert_eq!(found.hits[0].story_title.as_deref(), Some("Lanterns in Orrowby"));
+        assert_eq!(
+            found.hits[0].story_title.as_deref(),
+            Some("Lanterns in Orrowby")
+        );
     }
 
     #[test]
