@@ -10,7 +10,7 @@ use rusqlite::params_from_iter;
 use rusqlite::types::Value;
 use serde::Serialize;
 
-use crate::read::{as_i64, as_usize};
+use crate::read::as_usize;
 use crate::snippet::SnippetTerms;
 use crate::write::date_bounds;
 use crate::{Store, StoreError};
