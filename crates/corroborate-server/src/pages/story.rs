@@ -9,9 +9,9 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
+use axum::body::Bytes;
 use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
-use axum::body::Bytes;
 use axum::response::Html;
 use corroborate_render::{JsonEvidence, JsonFact, JsonQuote, JsonSource, escape};
 use corroborate_store::{StoreError, StorySummary};
@@ -111,9 +111,7 @@ pub(crate) fn cached_or_record(
     if let Some(story) = cache.get(number, revision) {
         return Ok(Cached::Story(story));
     }
-    Ok(Cached::Record(
-        store.story(number)?.ok_or_else(not_found)?,
-    ))
+    Ok(Cached::Record(store.story(number)?.ok_or_else(not_found)?))
 }
 
 /// Parses a stored story and keeps it in the cache (when it is large enough to be kept).
