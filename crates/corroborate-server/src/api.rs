@@ -1,6 +1,7 @@
 //! The read-only JSON API under `/api/`, described by `assets/openapi.json`.
 
 use axum::Json;
+use axum::body::Bytes;
 use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
 use axum::http::header;
@@ -9,6 +10,7 @@ use corroborate_store::{Mark, RemovedPassage, SearchQuery, SearchResults, StoryS
 use serde::Serialize;
 
 use crate::error::{Failure, Flavor, ServerError};
+use crate::pages::{self, Cached};
 use crate::params::{self, ArticleParams, LimitParams, SearchParams};
 use crate::state::AppState;
 
@@ -66,17 +68,24 @@ pub async fn stories(
         .map_err(Failure::api)
 }
 
-/// The brief exactly as stored (what `corroborate brief --format json` prints).
+/// The brief exactly as stored (what `corroborate brief --format json` prints). A large
+/// brief (megabytes for hundreds of sources) is sent from the story cache while the stored
+/// story keeps its revision, as the story page is, rather than read again.
 pub async fn story(
     State(state): State<AppState>,
     found: Result<Path<String>, PathRejection>,
 ) -> Result<Response, Failure> {
     let id = params::path(found, Flavor::Api, |id| ServerError::StoryNotFound { id })?;
-    let brief = state
+    let cache = state.stories();
+    let brief: Bytes = state
         .read(move |store| {
-            let not_found = || ServerError::StoryNotFound { id: id.clone() };
-            let number: i64 = id.parse().map_err(|_| not_found())?;
-            Ok(store.story(number)?.ok_or_else(not_found)?.brief_json)
+            Ok(match pages::cached_or_record(store, &cache, &id)? {
+                Cached::Story(story) => story.json.clone(),
+                Cached::Record(record) if cache.keeps(record.brief_json.len()) => {
+                    pages::parse_and_keep(store, &cache, record)?.json.clone()
+                }
+                Cached::Record(record) => Bytes::from(record.brief_json),
+            })
         })
         .await
         .map_err(Failure::api)?;

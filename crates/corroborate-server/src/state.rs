@@ -15,7 +15,8 @@ use tokio::sync::Semaphore;
 use crate::error::ServerError;
 use crate::story_cache::{MIN_CACHED_BYTES, StoryCache};
 
-/// JSON bytes of parsed briefs the server keeps (a brief of 500 sources is a few MB).
+/// JSON bytes of parsed briefs the server keeps (a brief of 500 sources is a few MB); each
+/// entry holds the JSON, which `/api/stories/{id}` sends, and its parsed form.
 const STORY_CACHE_BYTES: usize = 64 * 1024 * 1024;
 
 /// The shared state of the server.

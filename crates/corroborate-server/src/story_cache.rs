@@ -9,6 +9,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
+use axum::body::Bytes;
 use corroborate_store::StorySummary;
 
 use crate::brief_view::BriefView;
@@ -19,6 +20,8 @@ pub struct LoadedStory {
     pub summary: StorySummary,
     pub view: BriefView,
     pub articles: BTreeMap<String, String>,
+    /// The brief JSON as stored, which `/api/stories/{id}` sends.
+    pub json: Bytes,
     /// The story page, once rendered (it depends on nothing but the above).
     pub page: OnceLock<String>,
 }
@@ -59,6 +62,11 @@ impl StoryCache {
         }
     }
 
+    /// True when a brief of `bytes` bytes of JSON would be kept.
+    pub fn keeps(&self, bytes: usize) -> bool {
+        bytes >= self.min_bytes && bytes <= self.budget
+    }
+
     /// The story read at `revision`, when cached.
     pub fn get(&self, id: i64, revision: i64) -> Option<Arc<LoadedStory>> {
         let mut inner = self.inner.lock().unwrap_or_else(PoisonError::into_inner);
@@ -75,7 +83,7 @@ impl StoryCache {
     /// Keeps a story read at `revision` from a brief of `bytes` bytes (replacing an older
     /// revision), then drops the least recently used entries over the budget.
     pub fn insert(&self, id: i64, revision: i64, bytes: usize, story: Arc<LoadedStory>) {
-        if bytes < self.min_bytes || bytes > self.budget {
+        if !self.keeps(bytes) {
             return;
         }
         let mut inner = self.inner.lock().unwrap_or_else(PoisonError::into_inner);
@@ -144,6 +152,7 @@ mod tests {
             },
             view: BriefView::parse(&json).expect("brief"),
             articles: BTreeMap::new(),
+            json: Bytes::from(json),
             page: OnceLock::new(),
         })
     }

@@ -125,15 +125,25 @@ fn a_story_page_shows_the_brief_an_ingest_rebuilt_while_serving() {
             .find(|line| line.contains("independent"))
             .expect("a line counting the sources")
     };
+    // The API's brief, sent from the cache once the page or the API has read it.
+    let api_sources = || {
+        let response = http(server, "GET", &format!("/api/stories/{id}"), None);
+        assert_eq!(response.status, 200);
+        let brief: Value = serde_json::from_str(&response.text()).expect("json");
+        brief["sources"].as_array().map(Vec::len)
+    };
+    assert_eq!(api_sources(), Some(2));
     for _ in 0..2 {
         let shown = meta(&format!("/stories/{id}"));
         assert!(shown.contains("2 sources"), "{shown}");
+        assert_eq!(api_sources(), Some(2));
     }
     assert!(meta(&format!("/stories/{id}/sources")).contains("2 sources"));
 
     // The rest of the story arrives while the server runs: the pages show the new brief.
     let report = ingest(&files[2..]);
     assert_eq!((report.added, report.stories_updated), (3, 1));
+    assert_eq!(api_sources(), Some(5), "the API sends the rebuilt brief");
     let shown = meta(&format!("/stories/{id}"));
     assert!(shown.contains("5 sources"), "{shown}");
     assert!(meta(&format!("/stories/{id}/sources")).contains("5 sources"));

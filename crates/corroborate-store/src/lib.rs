@@ -17,10 +17,12 @@
 //! ```
 
 mod error;
+mod porter;
 mod read;
 mod records;
 mod schema;
 mod search;
+mod snippet;
 mod write;
 
 pub use error::StoreError;

@@ -68,8 +68,9 @@ impl Store {
         self.count("SELECT count(*) FROM articles")
     }
 
-    /// Stories, newest first (by their last publication date; undated ones last), then by
-    /// id, newest first.
+    /// Stories, newest first (by their last publication date; undated ones last, as SQLite
+    /// sorts NULL below every date), then by id, newest first: the order of the
+    /// `stories_by_date` index, so a page reads only its rows.
     pub fn stories(&self, limit: usize, offset: usize) -> Result<Vec<StorySummary>, StoreError> {
         let mut statement = self
             .connection
@@ -77,7 +78,7 @@ impl Store {
                 "SELECT id, title, first_published, last_published, sources,
                         independent_sources, disputed
                  FROM stories WHERE revision > 0
-                 ORDER BY last_published IS NULL, last_published DESC, id DESC
+                 ORDER BY last_published DESC, id DESC
                  LIMIT ?1 OFFSET ?2",
             )
             .map_err(|source| self.sql(source))?;
@@ -98,9 +99,10 @@ impl Store {
         let found = self
             .connection
             .prepare_cached(
-                "SELECT id, title, first_published, last_published, sources,
-                        independent_sources, disputed, brief, revision
-                 FROM stories WHERE id = ?1 AND revision > 0",
+                "SELECT s.id, s.title, s.first_published, s.last_published, s.sources,
+                        s.independent_sources, s.disputed, b.brief, s.revision
+                 FROM stories s JOIN story_briefs b ON b.story = s.id
+                 WHERE s.id = ?1 AND s.revision > 0",
             )
             .map_err(|source| self.sql(source))?
             .query_row(params![id], |row| {
@@ -183,6 +185,10 @@ impl Store {
                 "SELECT count(*) FROM stories WHERE revision = 0 AND id NOT IN (SELECT story FROM pending_briefs)",
                 "stories without a brief and none pending",
             ),
+            (
+                "SELECT count(*) FROM stories WHERE revision > 0 AND id NOT IN (SELECT story FROM story_briefs)",
+                "stories whose brief is missing",
+            ),
         ];
         for (sql, what) in checks {
             let count = self.count(sql)?;
@@ -239,4 +245,54 @@ pub(crate) fn as_i64(value: usize) -> i64 {
 
 pub(crate) fn as_usize(value: i64) -> usize {
     usize::try_from(value).unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Store, StoryWrite};
+
+    #[test]
+    fn the_story_list_is_newest_first_with_undated_stories_last() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = Store::open(&dir.path().join("news.db")).expect("store");
+        let mut store = store;
+        let writer = store.writer().expect("writer");
+        for (id, last) in [
+            (1, Some("2024-03-02")),
+            (2, None),
+            (3, Some("2024-05-01")),
+            (4, None),
+            (5, Some("2024-03-02")),
+        ] {
+            writer
+                .write_story(&StoryWrite {
+                    id,
+                    title: format!("Story {id}"),
+                    first_published: last.map(str::to_string),
+                    last_published: last.map(str::to_string),
+                    sources: 1,
+                    independent_sources: 1,
+                    disputed: 0,
+                    brief_json: "{}".into(),
+                    members: Vec::new(),
+                })
+                .expect("story");
+        }
+        writer.commit().expect("commit");
+        let ids: Vec<i64> = store
+            .stories(10, 0)
+            .expect("list")
+            .iter()
+            .map(|story| story.id)
+            .collect();
+        assert_eq!(ids, vec![3, 5, 1, 4, 2]);
+        let second_page: Vec<i64> = store
+            .stories(2, 2)
+            .expect("list")
+            .iter()
+            .map(|story| story.id)
+            .collect();
+        assert_eq!(second_page, vec![1, 4]);
+        assert_eq!(store.story_count().expect("count"), 5);
+    }
 }

@@ -8,7 +8,7 @@ use rusqlite::{Connection, OpenFlags};
 use crate::StoreError;
 
 /// The schema this build writes. Each step of [`MIGRATIONS`] moves a file one version up.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 /// `PRAGMA application_id` of a corroborate store ("Corr"), so a foreign SQLite file is
 /// told apart from an empty one.
@@ -72,6 +72,30 @@ ALTER TABLE stories ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
 UPDATE stories SET revision = 1;
 CREATE TABLE pending_briefs (story INTEGER PRIMARY KEY);
 "#,
+    // 3: briefs move to a table of their own. A brief is tens of KB to a few MB, and
+    // `revision` was added after it, so reading a story's revision (every story list, every
+    // search hit, the story cache's check) walked the brief's overflow pages: the story list
+    // of a 100,000-article store read 1.2 GB a request. The stories table is built anew
+    // rather than altered (DROP COLUMN would leave each small row on its own page).
+    r#"
+CREATE TABLE story_briefs (story INTEGER PRIMARY KEY, brief TEXT NOT NULL);
+INSERT INTO story_briefs (story, brief) SELECT id, brief FROM stories;
+CREATE TABLE stories_v3 (
+    id INTEGER PRIMARY KEY,
+    title TEXT NOT NULL,
+    first_published TEXT,
+    last_published TEXT,
+    sources INTEGER NOT NULL,
+    independent_sources INTEGER NOT NULL,
+    disputed INTEGER NOT NULL,
+    revision INTEGER NOT NULL DEFAULT 0
+);
+INSERT INTO stories_v3 SELECT id, title, first_published, last_published, sources,
+    independent_sources, disputed, revision FROM stories;
+DROP TABLE stories;
+ALTER TABLE stories_v3 RENAME TO stories;
+CREATE INDEX stories_by_date ON stories(last_published DESC, id DESC);
+"#,
 ];
 
 /// An open store file.
@@ -103,6 +127,14 @@ impl Store {
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let store = Store::connect(path, flags)?;
         store.prepare(false)?;
+        // A reader keeps the hot pages (the text index, its document sizes, the story rows)
+        // in a larger cache than SQLite's 2 MB and reads the file through a memory map: on
+        // a 100,000-article store, ranking a query spent a seventh of its time in `pread`.
+        // The store never shrinks its file (no VACUUM), which a memory map needs.
+        store
+            .connection
+            .execute_batch("PRAGMA cache_size = -32768; PRAGMA mmap_size = 2147418112;")
+            .map_err(|source| store.sql(source))?;
         Ok(store)
     }
 
@@ -201,10 +233,20 @@ impl Store {
         script.push_str(&format!(
             "PRAGMA application_id = {APPLICATION_ID};\nPRAGMA user_version = {SCHEMA_VERSION};\nCOMMIT;"
         ));
-        self.connection.execute_batch(&script).map_err(|source| {
+        // A step may rebuild a table others refer to (3 replaces `stories`): foreign keys
+        // are off while it runs, as SQLite's way of changing a table asks; rows are copied
+        // with their ids, so every reference still holds.
+        self.connection
+            .execute_batch("PRAGMA foreign_keys = OFF")
+            .map_err(|source| self.sql(source))?;
+        let migrated = self.connection.execute_batch(&script).map_err(|source| {
             let _ = self.connection.execute_batch("ROLLBACK");
             self.sql(source)
-        })
+        });
+        self.connection
+            .execute_batch("PRAGMA foreign_keys = ON")
+            .map_err(|source| self.sql(source))?;
+        migrated
     }
 
     pub(crate) fn sql(&self, source: rusqlite::Error) -> StoreError {
@@ -230,6 +272,60 @@ mod tests {
             .query_row("PRAGMA user_version", [], |row| row.get(0))
             .expect("version");
         assert_eq!(version, SCHEMA_VERSION);
+    }
+
+    #[test]
+    fn a_schema_2_file_is_migrated_with_its_briefs() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("old.db");
+        let old = Connection::open(&path).expect("open");
+        let mut script = String::from("BEGIN;");
+        script.push_str(MIGRATIONS[0]);
+        script.push_str(MIGRATIONS[1]);
+        script.push_str(&format!(
+            "INSERT INTO stories (id, title, sources, independent_sources, disputed, brief, revision)
+                 VALUES (4, 'Lanterns in Orrowby', 2, 2, 0, '{{\"schema\":\"x\"}}', 3);
+             INSERT INTO articles (seq, id, content_hash, input, text, origin, story)
+                 VALUES (1, 'a1', 'h1', 'a1.txt', 'Lanterns lit.', '[]', 4);
+             INSERT INTO articles_fts (rowid, title, text) VALUES (1, NULL, 'Lanterns lit.');
+             PRAGMA application_id = {APPLICATION_ID}; PRAGMA user_version = 2; COMMIT;"
+        ));
+        old.execute_batch(&script).expect("a schema 2 store");
+        drop(old);
+        assert!(
+            Store::open_read_only(&path).is_err(),
+            "readers wait for a migration"
+        );
+        let store = Store::open(&path).expect("migrated");
+        let story = store.story(4).expect("read").expect("the story");
+        assert_eq!(story.brief_json, "{\"schema\":\"x\"}");
+        assert_eq!(story.revision, 3);
+        assert_eq!(store.story_revision(4).expect("read"), Some(3));
+        let columns: Vec<String> = store
+            .connection
+            .prepare("SELECT name FROM pragma_table_info('stories')")
+            .expect("columns")
+            .query_map([], |row| row.get(0))
+            .expect("rows")
+            .collect::<Result<_, _>>()
+            .expect("names");
+        assert!(!columns.contains(&"brief".to_string()), "{columns:?}");
+        let broken: i64 = store
+            .connection
+            .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |row| {
+                row.get(0)
+            })
+            .expect("foreign key check");
+        assert_eq!(broken, 0);
+        let problems = store.integrity().expect("integrity");
+        assert!(problems.is_empty(), "{problems:?}");
+        let found = store
+            .search(&crate::SearchQuery::parse("lantern"), 5, 0)
+            .expect("search");
+        assert_eq!(
+            found.hits[0].story_title.as_deref(),
+            Some("Lanterns in Orrowby")
+        );
     }
 
     #[test]

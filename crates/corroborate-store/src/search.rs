@@ -10,7 +10,8 @@ use rusqlite::params_from_iter;
 use rusqlite::types::Value;
 use serde::Serialize;
 
-use crate::read::{as_i64, as_usize};
+use crate::read::as_usize;
+use crate::snippet::SnippetTerms;
 use crate::write::date_bounds;
 use crate::{Store, StoreError};
 
@@ -36,8 +37,11 @@ pub struct SearchQuery {
 /// Results, best first.
 #[derive(Clone, Debug, Serialize)]
 pub struct SearchResults {
-    /// Matching articles in all.
+    /// Matching articles in all, counted up to [`RANKED_MATCHES`]: when more match, `total`
+    /// is [`RANKED_MATCHES`] and `more` is true.
     pub total: usize,
+    /// True when more than `total` articles match.
+    pub more: bool,
     /// How the hits are ordered: `relevance` (bm25), or `newest` (no words to rank by, or
     /// more than [`RANKED_MATCHES`] matches, where ranking every match costs too much).
     pub order: &'static str,
@@ -72,8 +76,8 @@ pub struct SnippetPart {
     pub hit: bool,
 }
 
-const HIT_OPEN: char = '\u{E000}';
-const HIT_CLOSE: char = '\u{E001}';
+/// Characters of a hit's text shown when the query has no words to mark.
+const OPENING_CHARS: usize = 240;
 
 impl SearchQuery {
     /// Reads a query; never fails (what it cannot read goes to `problems`).
@@ -182,6 +186,7 @@ impl Store {
             }
             return Ok(SearchResults {
                 total: 0,
+                more: false,
                 order: "relevance",
                 hits: Vec::new(),
                 problems,
@@ -236,13 +241,20 @@ impl Store {
         } else {
             format!(" WHERE {}", conditions.join(" AND "))
         };
-        let total: i64 = self
+        // Counting stops past RANKED_MATCHES: that is all the ranking decision needs, and a
+        // common word would otherwise cost a walk over tens of thousands of matches.
+        let counted: i64 = self
             .connection
-            .prepare_cached(&format!("SELECT count(*) FROM {from}{filter}"))
+            .prepare_cached(&format!(
+                "SELECT count(*) FROM (SELECT 1 FROM {from}{filter} LIMIT {})",
+                RANKED_MATCHES + 1
+            ))
             .map_err(|source| self.sql(source))?
             .query_row(params_from_iter(values.iter()), |row| row.get(0))
             .map_err(|source| self.sql(source))?;
-        let ranked = matching.is_some() && as_usize(total) <= RANKED_MATCHES;
+        let more = as_usize(counted) > RANKED_MATCHES;
+        let total = as_usize(counted).min(RANKED_MATCHES);
+        let ranked = matching.is_some() && !more;
         let order = if ranked {
             "rank, articles_fts.rowid".to_string()
         } else if matching.is_some() {
@@ -250,20 +262,20 @@ impl Store {
         } else {
             "a.published_first IS NULL, a.published_first DESC, a.seq DESC".to_string()
         };
-        if matching.is_some() && !ranked {
+        if matching.is_some() && more {
             problems.push(format!(
-                "{} matches: newest first; add words or filters to rank by relevance",
-                total
+                "more than {RANKED_MATCHES} matches: newest first; add words or filters to rank by relevance"
             ));
         }
         from.push(' ');
-        values.push(Value::Integer(as_i64(limit)));
-        values.push(Value::Integer(as_i64(offset)));
+        // LIMIT and OFFSET are written into the statement: a bound LIMIT over the text
+        // index is handed to FTS5 when planning, so SQLite prepares the statement again at
+        // each run with new bindings (the MATCH parameter still does the same).
         let page: Vec<i64> = {
             let mut statement = self
                 .connection
                 .prepare_cached(&format!(
-                    "SELECT {key} FROM {from}{filter} ORDER BY {order} LIMIT ? OFFSET ?"
+                    "SELECT {key} FROM {from}{filter} ORDER BY {order} LIMIT {limit} OFFSET {offset}"
                 ))
                 .map_err(|source| self.sql(source))?;
             let rows = statement
@@ -272,50 +284,53 @@ impl Store {
             rows.collect::<Result<_, _>>()
                 .map_err(|source| self.sql(source))?
         };
-        let details = match &matching {
-            Some(_) => format!(
-                "SELECT a.id, a.title, a.outlet, a.published, a.story, s.title, coalesce(s.disputed, 0),
-                        snippet(articles_fts, 1, '{HIT_OPEN}', '{HIT_CLOSE}', '…', 24)
-                 FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
-                 LEFT JOIN stories s ON s.id = a.story AND s.revision > 0
-                 WHERE articles_fts MATCH ?1 AND articles_fts.rowid = ?2"
-            ),
-            None => "SELECT a.id, a.title, a.outlet, a.published, a.story, s.title, coalesce(s.disputed, 0),
-                        substr(a.text, 1, 240)
-                 FROM articles a LEFT JOIN stories s ON s.id = a.story AND s.revision > 0
-                 WHERE ?1 IS NULL AND a.seq = ?2"
-                .to_string(),
-        };
+        // A hit's row is read by its key alone: asking FTS5 again (`MATCH ? AND rowid = ?`)
+        // walks the whole match list once per hit, and FTS5's snippet() tokenizes the whole
+        // text; the snippet is made from the text here (`snippet.rs`).
+        let snippet_terms = matching.as_ref().map(|_| {
+            SnippetTerms::new(
+                query
+                    .terms
+                    .iter()
+                    .filter(|term| has_word(term))
+                    .map(String::as_str),
+            )
+        });
         let mut statement = self
             .connection
-            .prepare_cached(&details)
+            .prepare_cached(
+                "SELECT a.id, a.title, a.outlet, a.published, a.story, s.title,
+                        coalesce(s.disputed, 0), a.text
+                 FROM articles a LEFT JOIN stories s ON s.id = a.story AND s.revision > 0
+                 WHERE a.seq = ?1",
+            )
             .map_err(|source| self.sql(source))?;
         let mut hits = Vec::with_capacity(page.len());
         for seq in page {
             let hit = statement
-                .query_row(
-                    params_from_iter([
-                        matching.clone().map_or(Value::Null, Value::Text),
-                        Value::Integer(seq),
-                    ]),
-                    |row| {
-                        Ok(SearchHit {
-                            article: row.get(0)?,
-                            title: row.get(1)?,
-                            outlet: row.get(2)?,
-                            published: row.get(3)?,
-                            story: row.get(4)?,
-                            story_title: row.get(5)?,
-                            disputed: as_usize(row.get(6)?),
-                            snippet: snippet_parts(&row.get::<_, String>(7)?),
-                        })
-                    },
-                )
+                .query_row([seq], |row| {
+                    let text: String = row.get(7)?;
+                    let snippet = match &snippet_terms {
+                        Some(terms) => terms.snippet(&text),
+                        None => opening(&text),
+                    };
+                    Ok(SearchHit {
+                        article: row.get(0)?,
+                        title: row.get(1)?,
+                        outlet: row.get(2)?,
+                        published: row.get(3)?,
+                        story: row.get(4)?,
+                        story_title: row.get(5)?,
+                        disputed: as_usize(row.get(6)?),
+                        snippet,
+                    })
+                })
                 .map_err(|source| self.sql(source))?;
             hits.push(hit);
         }
         Ok(SearchResults {
-            total: as_usize(total),
+            total,
+            more,
             order: if ranked { "relevance" } else { "newest" },
             hits,
             problems,
@@ -377,27 +392,16 @@ fn tokens(text: &str) -> Vec<(String, bool)> {
     out
 }
 
-fn snippet_parts(text: &str) -> Vec<SnippetPart> {
-    let mut parts = Vec::new();
-    let mut current = String::new();
-    let mut hit = false;
-    for c in text.chars() {
-        if c == HIT_OPEN || c == HIT_CLOSE {
-            if !current.is_empty() {
-                parts.push(SnippetPart {
-                    text: std::mem::take(&mut current),
-                    hit,
-                });
-            }
-            hit = c == HIT_OPEN;
-        } else {
-            current.push(c);
-        }
-    }
-    if !current.is_empty() {
-        parts.push(SnippetPart { text: current, hit });
-    }
-    parts
+/// The opening of a text (240 characters), the snippet of a hit found without words.
+fn opening(text: &str) -> Vec<SnippetPart> {
+    let end = text
+        .char_indices()
+        .nth(OPENING_CHARS)
+        .map_or(text.len(), |(at, _)| at);
+    vec![SnippetPart {
+        text: text[..end].to_string(),
+        hit: false,
+    }]
 }
 
 #[cfg(test)]
@@ -451,7 +455,8 @@ mod tests {
         let broad = store
             .search(&SearchQuery::parse("ferry"), 5, 0)
             .expect("search");
-        assert_eq!(broad.total, RANKED_MATCHES + 1);
+        assert_eq!(broad.total, RANKED_MATCHES);
+        assert!(broad.more);
         assert_eq!(broad.order, "newest");
         assert_eq!(broad.hits[0].article, format!("n{RANKED_MATCHES}"));
         assert!(broad.problems[0].contains("newest first"));

@@ -177,8 +177,8 @@ impl Writer<'_> {
         self.transaction
             .prepare_cached(
                 "INSERT OR IGNORE INTO stories (id, title, sources, independent_sources,
-                     disputed, brief, revision)
-                 VALUES (?1, '', 0, 0, 0, '', 0)",
+                     disputed, revision)
+                 VALUES (?1, '', 0, 0, 0, 0)",
             )
             .map_err(|source| self.sql(source))?
             .execute(params![story])
@@ -253,8 +253,8 @@ impl Writer<'_> {
         self.transaction
             .prepare_cached(
                 "INSERT OR REPLACE INTO stories (id, title, first_published, last_published,
-                     sources, independent_sources, disputed, brief, revision)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,
+                     sources, independent_sources, disputed, revision)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,
                      coalesce((SELECT revision FROM stories WHERE id = ?1), 0) + 1)",
             )
             .map_err(|source| self.sql(source))?
@@ -266,8 +266,12 @@ impl Writer<'_> {
                 story.sources as i64,
                 story.independent_sources as i64,
                 story.disputed as i64,
-                story.brief_json,
             ])
+            .map_err(|source| self.sql(source))?;
+        self.transaction
+            .prepare_cached("INSERT OR REPLACE INTO story_briefs (story, brief) VALUES (?1, ?2)")
+            .map_err(|source| self.sql(source))?
+            .execute(params![story.id, story.brief_json])
             .map_err(|source| self.sql(source))?;
         self.transaction
             .prepare_cached("DELETE FROM pending_briefs WHERE story = ?1")
@@ -315,6 +319,9 @@ impl Writer<'_> {
     pub fn delete_story(&self, id: i64) -> Result<(), StoreError> {
         self.transaction
             .execute("DELETE FROM stories WHERE id = ?1", params![id])
+            .map_err(|source| self.sql(source))?;
+        self.transaction
+            .execute("DELETE FROM story_briefs WHERE story = ?1", params![id])
             .map_err(|source| self.sql(source))?;
         self.transaction
             .execute("DELETE FROM pending_briefs WHERE story = ?1", params![id])

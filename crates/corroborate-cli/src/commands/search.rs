@@ -54,7 +54,8 @@ fn text(results: &SearchResults) -> String {
     for problem in &results.problems {
         let _ = writeln!(out, "note: {problem}");
     }
-    let _ = writeln!(out, "{} matching articles", results.total);
+    let more = if results.more { "more than " } else { "" };
+    let _ = writeln!(out, "{more}{} matching articles", results.total);
     for hit in &results.hits {
         let _ = writeln!(
             out,

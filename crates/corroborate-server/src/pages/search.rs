@@ -58,10 +58,14 @@ fn render(text: &str, results: Option<&SearchResults>, page_number: usize) -> St
         }
         body.push_str("</ul>\n");
     }
+    let matches = if results.more {
+        format!("More than {} articles match", results.total)
+    } else {
+        count(results.total, "article matches", "articles match")
+    };
     let _ = writeln!(
         body,
-        "<p class=\"meta\">{} for <strong>{}</strong></p>",
-        count(results.total, "article matches", "articles match"),
+        "<p class=\"meta\">{matches} for <strong>{}</strong></p>",
         escape(text)
     );
     if !results.hits.is_empty() {

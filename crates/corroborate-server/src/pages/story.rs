@@ -9,6 +9,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
+use axum::body::Bytes;
 use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
 use axum::response::Html;
@@ -86,13 +87,40 @@ fn load(
     cache: &StoryCache,
     id: &str,
 ) -> Result<Arc<LoadedStory>, ServerError> {
+    match cached_or_record(store, cache, id)? {
+        Cached::Story(story) => Ok(story),
+        Cached::Record(record) => parse_and_keep(store, cache, record),
+    }
+}
+
+/// What a request for a story finds: the cached story, or the stored record to read.
+pub(crate) enum Cached {
+    Story(Arc<LoadedStory>),
+    Record(corroborate_store::StoryRecord),
+}
+
+/// The cached story when the stored story still has its revision, else the stored record.
+pub(crate) fn cached_or_record(
+    store: &corroborate_store::Store,
+    cache: &StoryCache,
+    id: &str,
+) -> Result<Cached, ServerError> {
     let not_found = || ServerError::StoryNotFound { id: id.to_string() };
     let number: i64 = id.parse().map_err(|_| not_found())?;
     let revision = store.story_revision(number)?.ok_or_else(not_found)?;
     if let Some(story) = cache.get(number, revision) {
-        return Ok(story);
+        return Ok(Cached::Story(story));
     }
-    let record = store.story(number)?.ok_or_else(not_found)?;
+    Ok(Cached::Record(store.story(number)?.ok_or_else(not_found)?))
+}
+
+/// Parses a stored story and keeps it in the cache (when it is large enough to be kept).
+pub(crate) fn parse_and_keep(
+    store: &corroborate_store::Store,
+    cache: &StoryCache,
+    record: corroborate_store::StoryRecord,
+) -> Result<Arc<LoadedStory>, ServerError> {
+    let number = record.summary.id;
     let view = BriefView::parse(&record.brief_json).ok_or_else(|| {
         ServerError::Store(StoreError::Damaged {
             path: store.path().to_path_buf(),
@@ -100,20 +128,17 @@ fn load(
         })
     })?;
     let articles = source_articles(store, &view.brief.sources, &record.summary.articles)?;
+    let bytes = record.brief_json.len();
     let story = Arc::new(LoadedStory {
         summary: record.summary,
         view,
         articles,
+        json: Bytes::from(record.brief_json),
         page: OnceLock::new(),
     });
     // Keyed by the revision read with the brief itself, so an ingest committing between
     // the two reads can only make the entry newer than its key, never older.
-    cache.insert(
-        number,
-        record.revision,
-        record.brief_json.len(),
-        Arc::clone(&story),
-    );
+    cache.insert(number, record.revision, bytes, Arc::clone(&story));
     Ok(story)
 }
 
