@@ -1792,6 +1792,19 @@ fn quote_text(inner: &str) -> String {
 
 /// Word spans (letters, digits, apostrophes) between two offsets.
 fn word_spans(text: &str, from: usize, to: usize) -> Vec<Span> {
+    // Callers step over quote marks by bytes; a bound inside a character moves off it
+    // (forward at the start, back at the end) rather than cutting the character.
+    let mut from = from.min(text.len());
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut to = to.min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    if to <= from {
+        return Vec::new();
+    }
     corroborate_model::text::words(&text[from..to])
         .map(|(offset, word)| Span::new(from + offset, from + offset + word.len()))
         .collect()
@@ -2289,3 +2302,22 @@ const TITLE_CUES: &[&str] = &[
     "track",
     "exhibition",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::word_spans;
+
+    #[test]
+    fn word_spans_never_cut_a_character() {
+        // The bounds fall inside the three-byte apostrophe and inside the é.
+        let text = "Nora’s café said";
+        let apostrophe = text.find('’').expect("apostrophe");
+        let accent = text.find('é').expect("accent");
+        let words: Vec<&str> = word_spans(text, apostrophe + 1, accent + 1)
+            .iter()
+            .map(|span| &text[span.start()..span.end()])
+            .collect();
+        assert_eq!(words, ["s", "caf"]);
+        assert!(word_spans(text, apostrophe + 1, apostrophe + 2).is_empty());
+    }
+}
