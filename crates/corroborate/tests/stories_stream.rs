@@ -62,8 +62,11 @@ fn run(path: &str, config: &PipelineConfig, chunk: usize) -> StoriesRun {
     stories_in_chunks(&[path.to_string()], config, chunk, &mut |_, _| {})
 }
 
+/// Groups of article ids.
+type IdGroups = Vec<Vec<String>>;
+
 /// The stories as lists of article ids, with the copies, the titles and the extra fields.
-fn outcome(run: &StoriesRun) -> (Vec<Vec<String>>, Vec<Vec<String>>, Vec<Option<String>>) {
+fn outcome(run: &StoriesRun) -> (IdGroups, IdGroups, Vec<Option<String>>) {
     let ids = |members: &Vec<usize>| {
         members
             .iter()
@@ -102,7 +105,7 @@ fn articles_read_again_are_the_ones_grouping_read() {
     let indices: Vec<usize> = vec![7, 0, 4];
     let analyses = run.analyze(&indices, &config);
     let texts = run.clean_texts(&indices, &config);
-    let report = corroborate::ingest::ingest(&[path.clone()], &config.ingest);
+    let report = corroborate::ingest::ingest(std::slice::from_ref(&path), &config.ingest);
     let (batch, _) = corroborate::pipeline::analyze_articles(&report.articles, &config);
     for ((&index, analysis), text) in indices.iter().zip(&analyses).zip(&texts) {
         assert_eq!(analysis.clean.article.id, run.articles[index].id);
