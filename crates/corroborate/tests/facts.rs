@@ -135,6 +135,15 @@ fn copies_count_once_as_independent_support() {
     assert_eq!(passengers.values[0].independent_sources, 2);
 }
 
+/// Fails, showing the facts, when the brief disputes a fact of `property`.
+fn assert_no_dispute(brief: &Brief, property: &str) {
+    assert!(
+        !statuses(brief, property).contains(&FactStatus::Disputed),
+        "{:?}",
+        brief.facts
+    );
+}
+
 fn statuses(brief: &Brief, property: &str) -> Vec<FactStatus> {
     brief
         .facts
@@ -367,11 +376,7 @@ fn a_toll_over_several_countries_is_not_one_countrys() {
     let a = "Wave remembered\n\nThe 1998 wave left more than 9,000 people dead in Varno, Kessa, Tull and other countries.\n";
     let b = "Wave anniversary\n\nSome 6,000 people were killed in Varno by the 1998 wave.\n";
     let brief = brief(&[("a.txt", a), ("b.txt", b)]);
-    assert!(
-        !statuses(&brief, "deaths").contains(&FactStatus::Disputed),
-        "{:?}",
-        brief.facts
-    );
+    assert_no_dispute(&brief, "deaths");
 }
 
 #[test]
@@ -379,11 +384,7 @@ fn houses_of_a_district_named_in_the_sentence_before_are_another_count() {
     let a = "Quake in Veldt\n\nThe quake damaged more than 1,600 houses, the governor said.\n";
     let b = "Veldt quake\n\nThe tremor was also felt in Orbec regency. The regency police said the quake damaged 18 houses.\n";
     let apart = brief(&[("a.txt", a), ("b.txt", b)]);
-    assert!(
-        !statuses(&apart, "houses").contains(&FactStatus::Disputed),
-        "{:?}",
-        apart.facts
-    );
+    assert_no_dispute(&apart, "houses");
     // The same two reports without the place: a dispute.
     let c = "Veldt quake\n\nThe regional police said the quake damaged 18 houses.\n";
     let together = brief(&[("a.txt", a), ("c.txt", c)]);
@@ -395,11 +396,7 @@ fn tolls_of_two_incidents_placed_apart_are_not_a_dispute() {
     let a = "Blasts in Varno\n\nTwo bombings at churches in Varno killed 37 people on Sunday.\n";
     let b = "Varno blasts\n\nIn Kessa, a blast outside the cathedral killed 13 people.\n";
     let brief = brief(&[("a.txt", a), ("b.txt", b)]);
-    assert!(
-        !statuses(&brief, "deaths").contains(&FactStatus::Disputed),
-        "{:?}",
-        brief.facts
-    );
+    assert_no_dispute(&brief, "deaths");
 }
 
 #[test]
@@ -441,11 +438,7 @@ fn a_source_giving_the_number_of_a_hedged_value_states_it() {
     let a = "Raid on Orley\n\nOfficials said at least 12 people were killed.\n";
     let b = "Orley raid\n\nOfficials said 12 people were killed in the bombing. The president said seven people were killed in the earlier raids.\n";
     let brief = brief(&[("a.txt", a), ("b.txt", b)]);
-    assert!(
-        !statuses(&brief, "deaths").contains(&FactStatus::Disputed),
-        "{:?}",
-        brief.facts
-    );
+    assert_no_dispute(&brief, "deaths");
 }
 
 fn article_text() -> impl Strategy<Value = String> {
