@@ -76,6 +76,22 @@ pub struct SnippetPart {
     pub hit: bool,
 }
 
+impl SnippetPart {
+    /// A snippet as plain text, its matched words in square brackets.
+    pub fn bracketed(parts: &[SnippetPart]) -> String {
+        parts
+            .iter()
+            .map(|part| {
+                if part.hit {
+                    format!("[{}]", part.text)
+                } else {
+                    part.text.clone()
+                }
+            })
+            .collect()
+    }
+}
+
 /// Characters of a hit's text shown when the query has no words to mark.
 const OPENING_CHARS: usize = 240;
 

@@ -370,17 +370,7 @@ mod tests {
     use super::*;
 
     fn marked(terms: &[&str], text: &str) -> String {
-        SnippetTerms::new(terms.iter().copied())
-            .snippet(text)
-            .iter()
-            .map(|part| {
-                if part.hit {
-                    format!("[{}]", part.text)
-                } else {
-                    part.text.clone()
-                }
-            })
-            .collect()
+        SnippetPart::bracketed(&SnippetTerms::new(terms.iter().copied()).snippet(text))
     }
 
     #[test]

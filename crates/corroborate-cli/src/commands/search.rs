@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
-use corroborate::store::{SearchQuery, SearchResults, Store};
+use corroborate::store::{SearchQuery, SearchResults, SnippetPart, Store};
 
 use super::output::write_output;
 use crate::Outcome;
@@ -82,17 +82,7 @@ fn text(results: &SearchResults) -> String {
                 hit.story_title.as_deref().unwrap_or("")
             );
         }
-        let snippet: String = hit
-            .snippet
-            .iter()
-            .map(|part| {
-                if part.hit {
-                    format!("[{}]", part.text)
-                } else {
-                    part.text.clone()
-                }
-            })
-            .collect();
+        let snippet = SnippetPart::bracketed(&hit.snippet);
         let snippet = snippet.split_whitespace().collect::<Vec<_>>().join(" ");
         let _ = writeln!(out, "  {snippet}");
     }
