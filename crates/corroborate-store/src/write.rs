@@ -132,21 +132,8 @@ impl Writer<'_> {
             }
         }
         let mut articles = Vec::new();
-        let mut statement = self
-            .transaction
-            .prepare_cached(&format!(
-                "SELECT {} FROM articles WHERE story = ?1 ORDER BY seq",
-                crate::read::ARTICLE_COLUMNS
-            ))
-            .map_err(|source| self.sql(source))?;
         for story in stories {
-            let rows = statement
-                .query_map(params![story], crate::read::article_row)
-                .map_err(|source| self.sql(source))?;
-            for row in rows {
-                let row = row.map_err(|source| self.sql(source))?;
-                articles.push(crate::read::finish_article(row, self.path)?);
-            }
+            articles.append(&mut self.story_members(story)?);
         }
         articles.sort_by_key(|article| article.seq);
         Ok(articles)
